@@ -1,0 +1,54 @@
+# The list of commands. `make run` and `make test` work on a fresh machine with python3 and make.
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-sqlite test-postgres lint format bench migrations-check messages install clean
+
+$(STAMP): requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)  ## migrate, load the demo, serve on http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "  Communauté CCFD : http://127.0.0.1:8000"
+	@echo "  Membre      : member@example.org  / apprendre-ensemble"
+	@echo "  Curatrice   : curator@example.org / apprendre-ensemble  (admin : /admin/)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(STAMP)  ## the whole suite, on DATABASE_URL (SQLite by default)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-sqlite: $(STAMP)
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(MAKE) test
+
+test-postgres: $(STAMP)
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/ccfd $(MAKE) test
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrations-check: $(STAMP)
+	$(PY) manage.py makemigrations --check --dry-run
+
+messages: $(STAMP)  ## refresh and compile the French catalogue
+	$(PY) manage.py makemessages --locale fr --ignore .venv --ignore staticfiles --no-obsolete
+	$(PY) manage.py compilemessages --locale fr --ignore .venv
+
+bench: $(STAMP)  ## benchmark scripts: print figures on SQLite and PostgreSQL
+	@for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager["User"]):
+    """Users are identified by their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A staff member of the organisation, logging in with their email address."""
+
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
+    email = models.EmailField(_("email address"), unique=True)
+    # The name colleagues see beside comments and in @mentions.
+    display_name = models.CharField(_("display name"), max_length=120, blank=True)
+    # A line on what the person does ("Chargée de mission Afrique de l'Ouest").
+    job_title = models.CharField(_("job title"), max_length=160, blank=True)
+
+    # Notification preferences: replies and mentions by email at once, the rest in a
+    # daily digest.
+    email_replies = models.BooleanField(_("email me replies at once"), default=True)
+    email_mentions = models.BooleanField(_("email me mentions at once"), default=True)
+    email_digest = models.BooleanField(_("daily digest of what I follow"), default=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["display_name", "email"]
+        constraints = [
+            # Login looks addresses up case-insensitively; two spellings of one address
+            # must never be two accounts.
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_display_name()
+
+    def get_display_name(self) -> str:
+        """The name shown to colleagues, falling back to the address's local part."""
+        return self.display_name or self.email.split("@")[0]
+
+    def get_full_name(self) -> str:
+        return self.get_display_name()
+
+    def get_short_name(self) -> str:
+        return self.get_display_name()
+
+    @property
+    def is_curator(self) -> bool:
+        return self.is_superuser or (self.is_staff and self.has_perm("dossiers.change_dossier"))
+
+    @property
+    def is_moderator(self) -> bool:
+        return self.is_superuser or self.has_perm("discussions.moderate_comment")

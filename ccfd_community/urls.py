@@ -1,0 +1,30 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+from django.views.decorators.cache import never_cache
+from django.views.i18n import set_language
+
+# The admin login goes through allauth, so its rate limits and MFA apply there too.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
+admin.site.site_header = "Communauté CCFD-Terre Solidaire"
+admin.site.site_title = "Administration"
+
+
+@login_not_required
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers: the process answers; no database access."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    # The language switch sits in the footer of the login page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("compte/", include("accounts.urls")),
+    path("", include("dossiers.urls")),
+]

@@ -1,0 +1,9 @@
+"""WSGI entry point (gunicorn ccfd_community.wsgi)."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccfd_community.settings")
+
+application = get_wsgi_application()

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+
+
+class CaseStudyInline(admin.StackedInline):
+    model = CaseStudy
+    extra = 0
+    fields = [
+        "order",
+        "title",
+        ("country", "partners"),
+        ("period_start", "period_end"),
+        "summary",
+        "body",
+    ]
+    classes = ["collapse"]
+
+
+class RecommendationInline(admin.StackedInline):
+    model = Recommendation
+    extra = 0
+    fields = ["order", "title", "audience", "case_studies", "body"]
+    filter_horizontal = ["case_studies"]
+    classes = ["collapse"]
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Offer only the case studies of the dossier being edited.
+        if db_field.name == "case_studies":
+            object_id = (
+                request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            )
+            kwargs["queryset"] = CaseStudy.objects.filter(dossier_id=object_id or 0)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+    fields = ["order", "title", "body"]
+
+
+@admin.register(Dossier)
+class DossierAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "status", "published_on", "period_label", "updated_at", "updated_by"]
+    list_filter = ["status", "regions", "themes", "tags", "published_on"]
+    search_fields = ["title", "summary", "body", "author_names"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["authors"]
+    filter_horizontal = ["regions", "themes"]
+    date_hierarchy = "published_on"
+    readonly_fields = ["created_at", "updated_at", "updated_by"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "published_on"]}),
+        (_("Text"), {"fields": ["summary", "body", "original_file"]}),
+        (
+            _("Authors and scope"),
+            {
+                "fields": [
+                    "authors",
+                    "author_names",
+                    ("period_start", "period_end"),
+                    "regions",
+                    "themes",
+                    "tags",
+                ]
+            },
+        ),
+        (_("Changes"), {"fields": ["created_at", "updated_at", "updated_by"]}),
+    ]
+    inlines = [CaseStudyInline, RecommendationInline, QuestionInline]
+    actions = ["publish", "archive", "back_to_draft"]
+    view_on_site = True
+
+    @admin.display(description=_("period"))
+    def period_label(self, obj: Dossier) -> str:
+        return obj.period_label()
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
+        return super().get_queryset(request).select_related("updated_by")
+
+    def save_model(self, request: HttpRequest, obj: Dossier, form: ModelForm, change: bool) -> None:
+        obj.updated_by = request.user  # type: ignore[assignment]
+        if obj.status == Dossier.Status.PUBLISHED and not obj.published_on:
+            obj.published_on = timezone.localdate()
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request: HttpRequest, queryset: QuerySet[Dossier], status: str) -> int:
+        # One save per dossier (not queryset.update) so the history keeps each change.
+        changed = 0
+        for dossier in queryset.exclude(status=status):
+            dossier.status = status
+            dossier.updated_by = request.user  # type: ignore[assignment]
+            fields = ["status", "updated_by", "updated_at"]
+            if status == Dossier.Status.PUBLISHED and not dossier.published_on:
+                dossier.published_on = timezone.localdate()
+                fields.append("published_on")
+            dossier.save(update_fields=fields)
+            changed += 1
+        return changed
+
+    @admin.action(description=_("Publish the selected dossiers"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        n = self._set_status(request, queryset, Dossier.Status.PUBLISHED)
+        self.message_user(
+            request,
+            ngettext("%d dossier published.", "%d dossiers published.", n) % n,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Archive the selected dossiers"), permissions=["change"])
+    def archive(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        n = self._set_status(request, queryset, Dossier.Status.ARCHIVED)
+        self.message_user(
+            request,
+            ngettext("%d dossier archived.", "%d dossiers archived.", n) % n,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Put the selected dossiers back to draft"), permissions=["change"])
+    def back_to_draft(self, request: HttpRequest, queryset: QuerySet[Dossier]) -> None:
+        n = self._set_status(request, queryset, Dossier.Status.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%d dossier back to draft.", "%d dossiers back to draft.", n) % n,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(CaseStudy)
+class CaseStudyAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "dossier", "country", "order"]
+    list_filter = ["dossier__status", "dossier"]
+    search_fields = ["title", "country", "partners", "summary", "body"]
+    autocomplete_fields = ["dossier"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "dossier", "audience", "order"]
+    list_filter = ["audience", "dossier__status", "dossier"]
+    search_fields = ["title", "body"]
+    autocomplete_fields = ["dossier", "case_studies"]
+
+
+@admin.register(Question)
+class QuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "dossier", "order"]
+    list_filter = ["dossier"]
+    search_fields = ["title", "body"]
+    autocomplete_fields = ["dossier"]
+
+
+@admin.register(Region, Theme)
+class VocabularyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}

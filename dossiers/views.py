@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from dossiers.access import dossier_for, dossier_page_for
+from dossiers.forms import DossierFilterForm
+from dossiers.models import Dossier, Region, Theme
+
+PAGE_SIZE = 12
+
+
+def _listed(request: HttpRequest):
+    return Dossier.objects.visible_to(request.user).prefetch_related("regions", "themes", "tags")
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    latest = _listed(request).order_by("-published_on", "title")[:6]
+    return render(
+        request,
+        "dossiers/home.html",
+        {
+            "latest": latest,
+            "regions": Region.objects.all(),
+            "themes": Theme.objects.all(),
+        },
+    )
+
+
+@require_GET
+def dossier_list(request: HttpRequest) -> HttpResponse:
+    form = DossierFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # errors are shown beside the filters; valid ones still apply
+    dossiers = form.filter(_listed(request))
+    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "dossiers/list.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+@require_GET
+def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    dossier = dossier_page_for(request.user, slug)
+    return render(request, "dossiers/detail.html", {"dossier": dossier})
+
+
+@require_GET
+def dossier_original(request: HttpRequest, slug: str) -> FileResponse:
+    """The original PDF, served behind the same gate as the dossier."""
+    dossier = dossier_for(request.user, slug)
+    if not dossier.original_file:
+        raise Http404("Ce dossier n'a pas de fichier original.")
+    return FileResponse(
+        dossier.original_file.open("rb"),
+        as_attachment=False,
+        filename=f"{dossier.slug}.pdf",
+        content_type="application/pdf",
+    )

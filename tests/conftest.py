@@ -1,0 +1,71 @@
+"""Personas and shared fixtures.
+
+alice: member and author · bob: another member · carol: curator · mo: moderator.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from accounts.models import User
+from tests.factories import DossierFactory, UserFactory
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return UserFactory(email="alice@example.org", display_name="Alice Martin")
+
+
+@pytest.fixture
+def bob(db) -> User:
+    return UserFactory(email="bob@example.org", display_name="Bob Leroy")
+
+
+@pytest.fixture
+def carol(db) -> User:
+    return UserFactory(
+        email="carol@example.org", display_name="Carol Curatrice", is_staff=True, group="Curators"
+    )
+
+
+@pytest.fixture
+def mo(db) -> User:
+    return UserFactory(email="mo@example.org", display_name="Mo Modérateur", group="Moderators")
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def alice_client(alice: User) -> Client:
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob: User) -> Client:
+    return client_for(bob)
+
+
+@pytest.fixture
+def carol_client(carol: User) -> Client:
+    return client_for(carol)
+
+
+@pytest.fixture
+def mo_client(mo: User) -> Client:
+    return client_for(mo)
+
+
+@pytest.fixture
+def dossier(db):
+    return DossierFactory(title="Accompagner les sociétés civiles", slug="societes-civiles")
+
+
+@pytest.fixture
+def draft(db):
+    return DossierFactory(title="Un brouillon", slug="brouillon", status="draft")

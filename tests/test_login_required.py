@@ -1,0 +1,68 @@
+"""Anonymous requests to every named URL end at the login page."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+# Reachable without an account: the auth flows, the language switch, the health check.
+PUBLIC_PREFIXES = ("/accounts/", "/i18n/", "/healthz")
+
+
+def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
+    found: list[str] = []
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found += named_urls(pattern, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            found.append(f"{namespace}{pattern.name}")
+    return found
+
+
+def url_for(name: str) -> str | None:
+    from django.urls import NoReverseMatch
+
+    for kwargs in ({}, {"slug": "x"}, {"pk": 1}, {"object_id": 1}, {"app_label": "dossiers"}):
+        try:
+            return reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    for args in ((1,), ("x",), ("dossiers", "dossier"), ("dossiers", "dossier", 1)):
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def test_every_named_url_sends_anonymous_visitors_to_login() -> None:
+    client = Client()
+    checked = 0
+    for name in named_urls():
+        url = url_for(name)
+        if url is None or url.startswith(PUBLIC_PREFIXES):
+            continue
+        for method in ("get", "post"):
+            response = getattr(client, method)(url, follow=True)
+            assert response.redirect_chain, (name, url, method, response.status_code)
+            assert response.redirect_chain[-1][0].startswith("/accounts/login/"), (name, url)
+        checked += 1
+    assert checked >= 5
+
+
+def test_the_admin_login_goes_through_allauth() -> None:
+    response = Client().get("/admin/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_login_page_is_french() -> None:
+    response = Client().get("/accounts/login/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="fr">' in html
+    assert "Mot de passe" in html
