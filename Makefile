@@ -48,7 +48,7 @@ messages: $(STAMP)  ## refresh and compile the French catalogue
 	$(PY) manage.py compilemessages --locale fr --ignore .venv
 
 bench: $(STAMP)  ## benchmark scripts: print figures on SQLite and PostgreSQL
-	@for script in bench/*.py; do $(PY) $$script || exit 1; done
+	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) staticfiles
