@@ -44,8 +44,9 @@ migrations-check: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)  ## refresh and compile the French catalogue
-	$(PY) manage.py makemessages --locale fr --ignore .venv --ignore staticfiles --no-obsolete
-	$(PY) manage.py compilemessages --locale fr --ignore .venv
+	$(PY) manage.py makemessages --locale fr --no-obsolete --no-location \
+		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "bench/*" --ignore "tests/*"
+	$(PY) manage.py compilemessages --locale fr --ignore ".venv/*"
 
 bench: $(STAMP)  ## benchmark scripts: print figures on SQLite and PostgreSQL
 	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
