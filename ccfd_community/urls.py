@@ -1,22 +1,15 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-from django.views.decorators.cache import never_cache
 from django.views.i18n import set_language
+
+from ccfd_community.views import healthz
 
 # The admin login goes through allauth, so its rate limits and MFA apply there too.
 admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = "Communauté CCFD-Terre Solidaire"
 admin.site.site_title = "Administration"
-
-
-@login_not_required
-@never_cache
-def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers: the process answers; no database access."""
-    return HttpResponse("ok", content_type="text/plain")
 
 
 urlpatterns = [

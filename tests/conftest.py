@@ -69,3 +69,9 @@ def dossier(db):
 @pytest.fixture
 def draft(db):
     return DossierFactory(title="Un brouillon", slug="brouillon", status="draft")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings) -> None:
+    """Hashing with PBKDF2 costs ~0.3 s per user; tests do not need its strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
