@@ -137,3 +137,14 @@ def test_the_profile_saves_preferences(alice) -> None:
     alice.refresh_from_db()
     assert alice.display_name == "Alice M."
     assert alice.email_replies and not alice.email_digest
+
+
+def test_the_interface_is_french_even_for_an_english_browser(alice_client) -> None:
+    html = alice_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Derniers dossiers" in html or "Communauté d’apprentissage" in html
+    assert "Latest dossiers" not in html
+
+
+def test_a_member_may_switch_to_english(alice_client) -> None:
+    alice_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Latest dossiers" in alice_client.get("/").content.decode()
