@@ -2,7 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import models
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
@@ -10,13 +13,55 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from taggit.models import Tag
+from taggit.utils import parse_tags
 
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+
+
+LONG_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 100})}}
+
+
+class DossierAdminForm(forms.ModelForm):
+    """Keywords picked with autocompletion among existing ones, plus new ones typed in."""
+
+    tags = forms.ModelMultipleChoiceField(
+        queryset=Tag.objects.all(),
+        required=False,
+        label=_("keywords"),
+        widget=AutocompleteSelectMultiple(Dossier._meta.get_field("tags"), admin.site),
+    )
+    new_tags = forms.CharField(
+        required=False,
+        label=_("new keywords"),
+        help_text=_("Keywords that do not exist yet, separated by commas."),
+    )
+
+    class Meta:
+        model = Dossier
+        exclude: list[str] = []
+        widgets = {
+            "title": forms.TextInput(attrs={"size": 90}),
+            "body": forms.Textarea(attrs={"rows": 30, "cols": 100}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["tags"] = list(self.instance.tags.all())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        names = {tag.name for tag in data.get("tags") or []}
+        names.update(parse_tags(data.get("new_tags") or ""))
+        data["tags"] = sorted(names)
+        return data
 
 
 class CaseStudyInline(admin.StackedInline):
     model = CaseStudy
     extra = 0
+    formfield_overrides = LONG_TEXT
     fields = [
         "order",
         "title",
@@ -31,6 +76,7 @@ class CaseStudyInline(admin.StackedInline):
 class RecommendationInline(admin.StackedInline):
     model = Recommendation
     extra = 0
+    formfield_overrides = LONG_TEXT
     fields = ["order", "title", "audience", "case_studies", "body"]
     filter_horizontal = ["case_studies"]
     classes = ["collapse"]
@@ -53,6 +99,7 @@ class QuestionInline(admin.TabularInline):
 
 @admin.register(Dossier)
 class DossierAdmin(SimpleHistoryAdmin):
+    form = DossierAdminForm
     list_display = ["title", "status", "published_on", "period_label", "updated_at", "updated_by"]
     list_filter = ["status", "regions", "themes", "tags", "published_on"]
     search_fields = ["title", "summary", "body", "author_names"]
@@ -74,6 +121,7 @@ class DossierAdmin(SimpleHistoryAdmin):
                     "regions",
                     "themes",
                     "tags",
+                    "new_tags",
                 ]
             },
         ),

@@ -148,3 +148,35 @@ def test_the_interface_is_french_even_for_an_english_browser(alice_client) -> No
 def test_a_member_may_switch_to_english(alice_client) -> None:
     alice_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Latest dossiers" in alice_client.get("/").content.decode()
+
+
+def test_a_curator_picks_and_creates_keywords_in_the_admin(carol_client, dossier) -> None:
+    dossier.tags.add("plaidoyer")
+    existing = dossier.tags.get()
+    change_url = f"/admin/dossiers/dossier/{dossier.pk}/change/"
+    page = carol_client.get(change_url)
+    form = page.context["adminform"].form
+    data = {
+        k: v
+        for k, v in form.initial.items()
+        if v is not None and k not in ("tags", "authors", "regions", "themes")
+    }
+    data.update(
+        {
+            "tags": [existing.pk],
+            "new_tags": "réciprocité, filières agricoles",
+            "published_on": "2012-03-15",
+            "original_file": "",
+        }
+    )
+    for prefix in ("case_studies", "recommendations", "questions"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = carol_client.post(change_url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert sorted(dossier.tags.names()) == ["filières agricoles", "plaidoyer", "réciprocité"]
+    autocomplete = carol_client.get(
+        "/admin/autocomplete/",
+        {"term": "plai", "app_label": "dossiers", "model_name": "dossier", "field_name": "tags"},
+    )
+    assert autocomplete.status_code == 200
+    assert "plaidoyer" in autocomplete.content.decode()
