@@ -18,7 +18,6 @@ from taggit.utils import parse_tags
 
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 
-
 LONG_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 100})}}
 
 
