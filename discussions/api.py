@@ -1,0 +1,255 @@
+"""The JSON API of annotations: plain function views, JSON in and out, session auth, CSRF.
+
+    GET    /discussions/annotations/?target=etude:12   a body's annotations
+    GET    /discussions/annotations/?dossier=3         every body of a dossier (the page)
+    POST   /discussions/annotations/                   create
+    GET    /discussions/annotations/<pk>/              read
+    PATCH  /discussions/annotations/<pk>/              change note, visibility, tags, or
+                                                       re-attach (new selectors)
+    DELETE /discussions/annotations/<pk>/              delete (unless it has replies)
+    GET    /discussions/annotations/dossiers/<slug>/   the W3C AnnotationCollection export
+
+Writes send the X-CSRFToken header. Every refusal is JSON {"error": "<why, in French>"}:
+400 for what the request got wrong (nothing is stored), 404 for what the user may not read
+(missing and unreadable alike, so nothing is revealed), 403 for someone else's annotation.
+A create body:
+    {"target": "dossier:3", "exact": "…", "prefix": "…", "suffix": "…", "start": 10,
+     "end": 42, "note": "Markdown", "visibility": "shared" | "private", "tags": ["…"]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+
+from discussions.anchoring import Selector, SelectorError
+from discussions.annotation_services import (
+    AnnotationHasReplies,
+    TargetError,
+    annotation_create,
+    annotation_delete,
+    annotation_for_edit,
+    annotation_for_read,
+    annotation_update,
+    annotations_of,
+    annotations_visible_to,
+    body_for,
+)
+from discussions.export import JSON_LD, annotation_json, collection_json
+from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
+from dossiers.access import dossier_for
+from dossiers.models import Dossier
+
+MAX_TAGS = 20
+TAG_MAX_LENGTH = 100
+
+
+class BadRequest(Exception):
+    """A request the API refuses with 400 and this message."""
+
+
+def json_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Turn refusals into JSON errors with the right status."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except (BadRequest, SelectorError, TargetError) as error:
+            return JsonResponse({"error": str(error)}, status=400)
+        except Http404 as error:
+            return JsonResponse({"error": str(error) or _("Not found.")}, status=404)
+        except PermissionDenied as error:
+            return JsonResponse({"error": str(error) or _("Forbidden.")}, status=403)
+
+    return wrapper
+
+
+def _method_not_allowed(allowed: list[str]) -> HttpResponse:
+    response = JsonResponse({"error": _("Method not allowed.")}, status=405)
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
+def _payload(request: HttpRequest) -> dict[str, Any]:
+    try:
+        data = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadRequest(_("The request body is not valid JSON.")) from error
+    if not isinstance(data, dict):
+        raise BadRequest(_("The request body must be a JSON object."))
+    return data
+
+
+def _integer(data: dict[str, Any], name: str) -> int:
+    value = data.get(name)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise BadRequest(_("“%(name)s” must be an integer.") % {"name": name})
+    return value
+
+
+def _string(data: dict[str, Any], name: str, default: str | None = None) -> str:
+    value = data.get(name, default)
+    if not isinstance(value, str):
+        raise BadRequest(_("“%(name)s” must be a string.") % {"name": name})
+    return value
+
+
+def _selector(data: dict[str, Any]) -> Selector:
+    return Selector(
+        exact=_string(data, "exact"),
+        prefix=_string(data, "prefix", ""),
+        suffix=_string(data, "suffix", ""),
+        start=_integer(data, "start"),
+        end=_integer(data, "end"),
+    )
+
+
+def _note(data: dict[str, Any]) -> str:
+    note = _string(data, "note", "")
+    if len(note) > ANNOTATION_NOTE_MAX_LENGTH:
+        raise BadRequest(
+            _("The note is too long (%(max)d characters at most).")
+            % {"max": ANNOTATION_NOTE_MAX_LENGTH}
+        )
+    return note
+
+
+def _visibility(data: dict[str, Any]) -> str:
+    visibility = data.get("visibility", Annotation.Visibility.SHARED)
+    if visibility not in Annotation.Visibility.values:
+        raise BadRequest(
+            _("Unknown visibility “%(value)s”: expected “shared” or “private”.")
+            % {"value": str(visibility)[:40]}
+        )
+    return visibility
+
+
+def _tags(data: dict[str, Any]) -> list[str]:
+    tags = data.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise BadRequest(_("“tags” must be a list of strings."))
+    tags = [tag.strip() for tag in tags if tag.strip()]
+    if len(tags) > MAX_TAGS or any(len(tag) > TAG_MAX_LENGTH for tag in tags):
+        raise BadRequest(
+            _("At most %(count)d tags of %(max)d characters each.")
+            % {"count": MAX_TAGS, "max": TAG_MAX_LENGTH}
+        )
+    return tags
+
+
+def _for_page(queryset: Any) -> Any:
+    """Everything the page shows of each annotation, in two queries whatever their number."""
+    return (
+        queryset.select_related("author", "dossier")
+        .prefetch_related("tags")
+        .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.VISIBLE)))
+        .order_by("start", "pk")
+    )
+
+
+@json_api
+def annotation_collection(request: HttpRequest) -> HttpResponse:
+    """GET: the annotations of a body (?target=) or of a whole dossier (?dossier=).
+    POST: create one."""
+    if request.method == "POST":
+        return _create(request)
+    if request.method != "GET":
+        return _method_not_allowed(["GET", "POST"])
+    readable = annotations_visible_to(request.user)
+    if "dossier" in request.GET:
+        pk = request.GET["dossier"]
+        dossier = (
+            Dossier.objects.visible_to(request.user)
+            .filter(pk=int(pk) if pk.isdigit() else 0)
+            .first()
+        )
+        if dossier is None:
+            raise Http404(_("This text does not exist or you may not read it."))
+        annotations = readable.filter(dossier=dossier)
+    else:
+        body = body_for(request.user, request.GET.get("target", ""))
+        annotations = readable & annotations_of(body)
+    items = [annotation_json(request, a, for_page=True) for a in _for_page(annotations)]
+    return JsonResponse({"annotations": items})
+
+
+def _create(request: HttpRequest) -> HttpResponse:
+    data = _payload(request)
+    body = body_for(request.user, data.get("target"))
+    annotation = annotation_create(
+        author=request.user,
+        body=body,
+        selector=_selector(data),
+        note=_note(data),
+        visibility=_visibility(data),
+        tags=_tags(data),
+    )
+    annotation = _for_page(Annotation.objects.filter(pk=annotation.pk)).get()
+    return JsonResponse(annotation_json(request, annotation, for_page=True), status=201)
+
+
+@json_api
+def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET, PATCH (note, visibility, tags; selectors together to re-attach), DELETE."""
+    if request.method == "GET":
+        annotation_for_read(request.user, pk)
+    elif request.method == "PATCH":
+        annotation = annotation_for_edit(request.user, pk)
+        data = _payload(request)
+        has_selector = any(name in data for name in ("exact", "start", "end"))
+        annotation_update(
+            annotation=annotation,
+            note=_note(data) if "note" in data else None,
+            visibility=_visibility(data) if "visibility" in data else None,
+            tags=_tags(data) if "tags" in data else None,
+            selector=_selector(data) if has_selector else None,
+        )
+    elif request.method == "DELETE":
+        annotation = annotation_for_edit(request.user, pk)
+        try:
+            annotation_delete(annotation=annotation)
+        except AnnotationHasReplies as error:
+            raise BadRequest(
+                _(
+                    "This annotation has replies: it stays so the discussion is not lost. "
+                    "You may change its note."
+                )
+            ) from error
+        return HttpResponse(status=204)
+    else:
+        return _method_not_allowed(["GET", "PATCH", "DELETE"])
+    annotation = _for_page(Annotation.objects.filter(pk=pk)).get()
+    return JsonResponse(annotation_json(request, annotation, for_page=True))
+
+
+@json_api
+def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dossier's annotations and their visible replies, as the requester may read them,
+    as a W3C AnnotationCollection; ?page=1 is its one page."""
+    dossier = dossier_for(request.user, slug)
+    annotations = list(
+        annotations_visible_to(request.user)
+        .filter(dossier=dossier)
+        .select_related("author", "dossier")
+        .prefetch_related("tags")
+        .order_by("pk")
+    )
+    replies = (
+        Comment.objects.filter(annotation__in=annotations, state=Comment.State.VISIBLE)
+        .select_related("author", "dossier", "parent__dossier")
+        .order_by("created_at", "pk")
+    )
+    data = collection_json(request, dossier, annotations, replies)
+    if request.GET.get("page") == "1":
+        data = {"@context": data["@context"], **data["first"]}
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = JSON_LD
+    return response
