@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "accounts",
     "dossiers",
     "discussions",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "discussions.context_processors.notifications",
             ],
         },
     },
@@ -186,6 +188,8 @@ STORAGES = {
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="communaute@ccfd.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's address, for links in emails sent outside any request.
+SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Background tasks (emails, digests) -----------------------------------------------
 # Development and tests run tasks at once; production queues them in the database and

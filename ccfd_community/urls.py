@@ -19,5 +19,7 @@ urlpatterns = [
     # The language switch sits in the footer of the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("compte/", include("accounts.urls")),
+    path("recherche/", include("search.urls")),
+    path("discussions/", include("discussions.urls")),
     path("", include("dossiers.urls")),
 ]

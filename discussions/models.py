@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -35,11 +36,15 @@ class MarkdownNote(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.body_html = render_markdown(self.body).html
+        self.body_html = self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
+
+    def render_body(self) -> str:
+        """The sanitised HTML of `body`; subclasses may decorate it (mention links)."""
+        return render_markdown(self.body).html
 
 
 class Annotation(MarkdownNote):
@@ -250,8 +255,48 @@ class Comment(MarkdownNote):
             models.Index(fields=["dossier", "created_at"], name="comment_dossier_created"),
         ]
 
+    # Members the service found mentioned in `body`, linked when the body is rendered; the
+    # model never looks users up itself.
+    mentioned_users: list[Any] = []
+
     def __str__(self) -> str:
         return f"{self.author} — {self.body[:50]}"
+
+    def get_absolute_url(self) -> str:
+        """The permalink, which redirects to the page showing the comment."""
+        return reverse("discussions:comment", kwargs={"pk": self.pk})
+
+    def render_body(self) -> str:
+        from discussions.mentions import link_mentions
+
+        return link_mentions(super().render_body(), self.mentioned_users)
+
+    @property
+    def is_visible(self) -> bool:
+        return self.state == self.State.VISIBLE
+
+    @property
+    def target_kind(self) -> str:
+        """The kind of discussion it belongs to, as spelled in thread URLs."""
+        if self.annotation_id:
+            return "annotation"
+        if self.case_study_id:
+            return "etude"
+        if self.recommendation_id:
+            return "recommandation"
+        if self.question_id:
+            return "question"
+        return "dossier"
+
+    @property
+    def target_pk(self) -> int:
+        return (
+            self.annotation_id
+            or self.case_study_id
+            or self.recommendation_id
+            or self.question_id
+            or self.dossier_id
+        )
 
 
 class CommentRevision(models.Model):

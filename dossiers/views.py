@@ -5,6 +5,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from discussions.models import Follow
+from discussions.threads import dossier_threads, home_activity
 from dossiers.access import dossier_for, dossier_page_for
 from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, Region, Theme
@@ -23,6 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "dossiers/home.html",
         {
+            "activity": home_activity(request.user),
             "latest": latest,
             "regions": Region.objects.all(),
             "themes": Theme.objects.all(),
@@ -49,7 +52,23 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = dossier_page_for(request.user, slug)
-    return render(request, "dossiers/detail.html", {"dossier": dossier})
+    targets = [
+        *dossier.case_studies.all(),
+        *dossier.recommendations.all(),
+        *dossier.questions.all(),
+    ]
+    return render(
+        request,
+        "dossiers/detail.html",
+        {
+            "dossier": dossier,
+            # Every discussion of the page in two queries, whatever their size.
+            "threads": dossier_threads(
+                request.user, dossier, targets, expanded=request.GET.get("fil", "")
+            ),
+            "following": Follow.objects.filter(user=request.user, dossier=dossier).exists(),
+        },
+    )
 
 
 @require_GET

@@ -1,0 +1,134 @@
+"""Background tasks: notification emails, at once or in a daily digest.
+
+Each task re-reads its notifications and sends only what the recipient may still read at
+sending time: a draft's discussion, a private note, a withdrawn message never leak by email.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from discussions.models import Comment, Notification
+from discussions.threads import Target, target_is_readable, target_of
+
+# A digest covers at most this much: older unsent notifications are no news any more.
+DIGEST_PERIOD = timedelta(days=7)
+
+_RELATED = (
+    "recipient",
+    "actor",
+    "dossier",
+    "comment__author",
+    "comment__dossier",
+    "comment__case_study",
+    "comment__recommendation",
+    "comment__question",
+    "comment__annotation",
+    "annotation",
+)
+
+
+def notification_target(notification: Notification) -> Target:
+    if notification.comment_id:
+        return target_of(notification.comment)
+    if notification.annotation_id:
+        return notification.annotation
+    return notification.dossier
+
+
+def notification_is_sendable(notification: Notification) -> bool:
+    """Whether the recipient may still read what the notification is about."""
+    if not target_is_readable(notification.recipient, notification_target(notification)):
+        return False
+    comment = notification.comment
+    # A message withdrawn since is not sent, except to tell its author it was moderated.
+    return not (
+        comment is not None
+        and comment.state != Comment.State.VISIBLE
+        and notification.kind != Notification.Kind.MODERATION
+    )
+
+
+def notification_link(notification: Notification) -> str:
+    """The absolute permalink of what the notification is about."""
+    if notification.comment_id:
+        path = notification.comment.get_absolute_url()
+    elif notification.annotation_id:
+        path = f"{notification.dossier.get_absolute_url()}#annotation-{notification.annotation_id}"
+    else:
+        path = notification.dossier.get_absolute_url()
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@task()
+def notification_email_send(notification_pk: int) -> bool:
+    """Email one reply or mention at once; False when it is no longer to be sent."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related(*_RELATED)
+            .filter(pk=notification_pk, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None or not notification_is_sendable(notification):
+            return False
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"notification": notification, "link": notification_link(notification)}
+            subject = render_to_string(
+                "discussions/email/notification_subject.txt", context
+            ).strip()
+            body = render_to_string("discussions/email/notification.txt", context)
+        send_mail(
+            settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
+            body,
+            None,
+            [notification.recipient.email],
+        )
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+@task()
+def digest_send(user_pk: int) -> int:
+    """Email a user the unread notifications of the last days not emailed yet; returns
+    how many it held."""
+    with transaction.atomic():
+        pending = list(
+            Notification.objects.select_for_update(of=("self",))
+            .select_related(*_RELATED)
+            .filter(
+                recipient_id=user_pk,
+                recipient__is_active=True,
+                recipient__email_digest=True,
+                read_at__isnull=True,
+                emailed_at__isnull=True,
+                created_at__gte=timezone.now() - DIGEST_PERIOD,
+            )
+            .order_by("dossier_id", "created_at")
+        )
+        sendable = [n for n in pending if notification_is_sendable(n)]
+        if not sendable:
+            return 0
+        recipient = sendable[0].recipient
+        with translation.override(settings.LANGUAGE_CODE):
+            items = [{"notification": n, "link": notification_link(n)} for n in sendable]
+            body = render_to_string(
+                "discussions/email/digest.txt",
+                {"recipient": recipient, "items": items, "site_url": settings.SITE_URL},
+            )
+            subject = _("Your daily digest: %(count)s new items") % {"count": len(sendable)}
+        send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [recipient.email])
+        now = timezone.now()
+        for notification in sendable:
+            notification.emailed_at = now
+            notification.save(update_fields=["emailed_at"])
+    return len(sendable)
