@@ -1,0 +1,82 @@
+"""Automated WCAG checks (axe-core) on the main pages, in Debian's Chromium.
+
+axe-core comes from npm (`npm ci --prefix tests/browser`, done by .ci/run); without it or
+without Chromium the tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback restores the groups of the data migration after each flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.skipif(
+        not AXE.exists(), reason="axe-core is not installed (npm ci --prefix tests/browser)"
+    ),
+]
+
+
+@pytest.fixture
+def a11y_page(live_server) -> Iterator[object]:
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    call_command("load_demo", force=True, verbosity=0)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.fill("input[name=login]", "member@example.org")
+        page.fill("input[name=password]", "apprendre-ensemble")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/")
+        yield page
+        browser.close()
+
+
+def axe_violations(page) -> list[str]:
+    # evaluate() runs through the DevTools protocol, outside the page's CSP.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']})"
+    )
+    assert result["passes"], "axe-core ran no check"
+    return [
+        f"{v['id']}: {v['help']} ({', '.join(n['target'][0] for n in v['nodes'][:3])})"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/dossiers/",
+        "/dossiers/?region=zzz&period=abc",
+        "/dossiers/partenariats-en-zones-de-conflit/",
+        "/compte/",
+    ],
+)
+def test_main_pages_have_no_axe_violation(a11y_page, live_server, path: str) -> None:
+    a11y_page.goto(f"{live_server.url}{path}")
+    assert axe_violations(a11y_page) == []
