@@ -1,0 +1,246 @@
+"""Keeping `SearchEntry` rows in step with the content they index.
+
+One function per kind turns an object into the values of its entry; `index_object` upserts
+it, `unindex_object` removes it, `rebuild_index` recreates every row in bulk (the management
+command and the benchmark use it). The receivers in `search.signals` call these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.db import models, transaction
+
+from discussions.models import Annotation, Comment
+from dossiers.markdown import html_text
+from dossiers.models import CaseStudy, Dossier, Question, Recommendation
+from search.models import SearchEntry
+
+Kind = SearchEntry.Kind
+
+# Dossier content comes before contributions in the candidate set of a frequent word.
+PRIORITIES = {
+    Kind.DOSSIER: 3,
+    Kind.CASE_STUDY: 2,
+    Kind.RECOMMENDATION: 2,
+    Kind.QUESTION: 2,
+    Kind.ANNOTATION: 1,
+    Kind.COMMENT: 1,
+}
+MODEL_KINDS: dict[type[models.Model], str] = {
+    Dossier: Kind.DOSSIER,
+    CaseStudy: Kind.CASE_STUDY,
+    Recommendation: Kind.RECOMMENDATION,
+    Question: Kind.QUESTION,
+    Comment: Kind.COMMENT,
+    Annotation: Kind.ANNOTATION,
+}
+
+# NUL (PostgreSQL refuses it in text) and the snippet marks (see search.models.MARK_START).
+_UNINDEXABLE = re.compile("[\x00\ue000\ue001]")
+
+
+def clean_text(text: str | None) -> str:
+    return _UNINDEXABLE.sub("", text or "")
+
+
+def _published(status: str) -> bool:
+    return status == Dossier.Status.PUBLISHED
+
+
+def dossier_values(dossier: Dossier) -> dict[str, Any]:
+    return {
+        "dossier_id": dossier.pk,
+        "title": dossier.title,
+        "summary": dossier.summary,
+        "body": dossier.body_text,
+        "published": _published(dossier.status),
+        "owner_id": None,
+    }
+
+
+def case_study_values(case: CaseStudy, status: str) -> dict[str, Any]:
+    details = " ".join(part for part in (case.summary, case.country, case.partners) if part)
+    return {
+        "dossier_id": case.dossier_id,
+        "title": case.title,
+        "summary": details,
+        "body": case.body_text,
+        "published": _published(status),
+        "owner_id": None,
+    }
+
+
+def recommendation_values(recommendation: Recommendation, status: str) -> dict[str, Any]:
+    return {
+        "dossier_id": recommendation.dossier_id,
+        "title": recommendation.title,
+        "summary": "",
+        "body": recommendation.body_text,
+        "published": _published(status),
+        "owner_id": None,
+    }
+
+
+def question_values(question: Question, status: str) -> dict[str, Any]:
+    return {
+        "dossier_id": question.dossier_id,
+        "title": question.title,
+        "summary": question.body,
+        "body": "",
+        "published": _published(status),
+        "owner_id": None,
+    }
+
+
+def annotation_values(annotation: Annotation, status: str) -> dict[str, Any]:
+    private = annotation.visibility == Annotation.Visibility.PRIVATE
+    return {
+        "dossier_id": annotation.dossier_id,
+        "title": "",
+        "summary": annotation.exact,
+        "body": html_text(annotation.body_html) if annotation.body_html else annotation.body,
+        "published": _published(status),
+        "owner_id": annotation.author_id if private else None,
+    }
+
+
+def comment_values(comment: Comment, status: str, annotation_owner: int | None) -> dict[str, Any]:
+    return {
+        "dossier_id": comment.dossier_id,
+        "title": "",
+        "summary": "",
+        "body": html_text(comment.body_html) if comment.body_html else comment.body,
+        "published": _published(status),
+        # A reply to a private note is as private as the note.
+        "owner_id": annotation_owner,
+    }
+
+
+def _dossier_status(dossier_id: int) -> str:
+    return Dossier.objects.filter(pk=dossier_id).values_list("status", flat=True).first() or ""
+
+
+def _annotation_owner(annotation_id: int | None) -> int | None:
+    if annotation_id is None:
+        return None
+    row = Annotation.objects.filter(pk=annotation_id).values_list("visibility", "author_id").first()
+    if row is None or row[0] != Annotation.Visibility.PRIVATE:
+        return None
+    return row[1]
+
+
+def entry_values(obj: models.Model) -> dict[str, Any] | None:
+    """The values of `obj`'s entry, or None when it must not be found at all."""
+    if isinstance(obj, Dossier):
+        return dossier_values(obj)
+    status = _dossier_status(obj.dossier_id)  # type: ignore[attr-defined]
+    if isinstance(obj, CaseStudy):
+        return case_study_values(obj, status)
+    if isinstance(obj, Recommendation):
+        return recommendation_values(obj, status)
+    if isinstance(obj, Question):
+        return question_values(obj, status)
+    if isinstance(obj, Annotation):
+        return annotation_values(obj, status)
+    if isinstance(obj, Comment):
+        if obj.state != Comment.State.VISIBLE:
+            return None
+        return comment_values(obj, status, _annotation_owner(obj.annotation_id))
+    raise TypeError(f"{type(obj).__name__} is not indexed")
+
+
+def _finish(values: dict[str, Any], kind: str, object_id: int) -> dict[str, Any]:
+    for field in ("title", "summary", "body"):
+        values[field] = clean_text(values[field])
+    values["priority"] = PRIORITIES[kind]
+    values["kind"] = kind
+    values["object_id"] = object_id
+    return values
+
+
+def index_object(obj: models.Model) -> None:
+    """Create, update or remove the entry of `obj` after it was saved."""
+    kind = MODEL_KINDS[type(obj)]
+    values = entry_values(obj)
+    if values is None:
+        unindex_object(obj)
+        return
+    values = _finish(values, kind, obj.pk)
+    updated = SearchEntry.objects.filter(kind=kind, object_id=obj.pk).update(**values)
+    if not updated:
+        SearchEntry.objects.create(**values)
+    if isinstance(obj, Dossier):
+        # Everything in the dossier follows its status.
+        SearchEntry.objects.filter(dossier=obj).exclude(published=values["published"]).update(
+            published=values["published"]
+        )
+    elif isinstance(obj, Annotation):
+        # Its replies are as private as it is.
+        SearchEntry.objects.filter(
+            kind=Kind.COMMENT,
+            object_id__in=Comment.objects.filter(annotation=obj).values("pk"),
+        ).exclude(owner_id=values["owner_id"]).update(owner_id=values["owner_id"])
+
+
+def unindex_object(obj: models.Model) -> None:
+    SearchEntry.objects.filter(kind=MODEL_KINDS[type(obj)], object_id=obj.pk).delete()
+
+
+# --- Rebuilding everything --------------------------------------------------------------
+
+
+def _all_entries() -> Iterator[SearchEntry]:
+    status = dict(Dossier.objects.values_list("pk", "status"))
+    for dossier in Dossier.objects.only("pk", "title", "summary", "body_text", "status").iterator(
+        chunk_size=500
+    ):
+        yield SearchEntry(**_finish(dossier_values(dossier), Kind.DOSSIER, dossier.pk))
+    for case in CaseStudy.objects.defer("body", "body_html").iterator(chunk_size=1000):
+        values = case_study_values(case, status[case.dossier_id])
+        yield SearchEntry(**_finish(values, Kind.CASE_STUDY, case.pk))
+    for rec in Recommendation.objects.defer("body", "body_html").iterator(chunk_size=1000):
+        values = recommendation_values(rec, status[rec.dossier_id])
+        yield SearchEntry(**_finish(values, Kind.RECOMMENDATION, rec.pk))
+    for question in Question.objects.iterator(chunk_size=1000):
+        values = question_values(question, status[question.dossier_id])
+        yield SearchEntry(**_finish(values, Kind.QUESTION, question.pk))
+    private_owner = dict(
+        Annotation.objects.filter(visibility=Annotation.Visibility.PRIVATE).values_list(
+            "pk", "author_id"
+        )
+    )
+    for annotation in Annotation.objects.iterator(chunk_size=2000):
+        values = annotation_values(annotation, status[annotation.dossier_id])
+        yield SearchEntry(**_finish(values, Kind.ANNOTATION, annotation.pk))
+    comments = Comment.objects.filter(state=Comment.State.VISIBLE).only(
+        "pk", "dossier_id", "annotation_id", "body", "body_html", "state"
+    )
+    for comment in comments.iterator(chunk_size=2000):
+        owner = private_owner.get(comment.annotation_id) if comment.annotation_id else None
+        values = comment_values(comment, status[comment.dossier_id], owner)
+        yield SearchEntry(**_finish(values, Kind.COMMENT, comment.pk))
+
+
+def _batches(items: Iterable[SearchEntry], size: int) -> Iterator[list[SearchEntry]]:
+    batch: list[SearchEntry] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def rebuild_index(batch_size: int = 1000) -> int:
+    """Recreate every entry from the content; returns how many there are."""
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for batch in _batches(_all_entries(), batch_size):
+            SearchEntry.objects.bulk_create(batch)
+            count += len(batch)
+    return count

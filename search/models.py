@@ -1,0 +1,129 @@
+"""The search index: one denormalised row per searchable thing.
+
+A `SearchEntry` is derived data, rebuilt at will (`manage.py rebuild_search_index`): the text
+of a dossier, case study, recommendation, question, comment or annotation, the dossier it
+belongs to, and what decides who may read it. The full-text index itself lives in the
+database, kept current from these rows: a tsvector column filled by a trigger on PostgreSQL,
+an FTS5 external-content table filled by triggers on SQLite (see the migrations).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.models import Dossier
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+# Marks around the matched words in snippets: private-use characters, removed from the
+# indexed text, so the snippet can be HTML-escaped whole and the marks turned into <mark>.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+
+class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
+    def readable_by(self, user: User) -> SearchEntryQuerySet:
+        """What `user` may read: published dossiers (all for curators), and of private
+        annotations and their replies only the author's own."""
+        queryset = self
+        if not getattr(user, "is_curator", False):
+            queryset = queryset.filter(published=True)
+        return queryset.filter(Q(owner__isnull=True) | Q(owner=user.pk))
+
+
+class SearchEntry(models.Model):
+    class Kind(models.TextChoices):
+        DOSSIER = "dossier", _("Dossier")
+        CASE_STUDY = "case_study", _("Case study")
+        RECOMMENDATION = "recommendation", _("Recommendation")
+        QUESTION = "question", _("Question")
+        COMMENT = "comment", _("Comment")
+        ANNOTATION = "annotation", _("Annotation")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # The primary key of the indexed object, in the table `kind` names.
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="+", verbose_name=_("dossier")
+    )
+    # Weighted A, B and C in the PostgreSQL vector; FTS5 columns with the same weights.
+    title = models.TextField(_("title"), blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    # Copy of "the dossier is published", updated with the dossier, so the permission
+    # filter needs no join.
+    published = models.BooleanField(_("published"), default=False)
+    # Set for a private annotation and for the replies to one: only this user may find it.
+    # Hidden and deleted comments have no entry at all.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    # The cheap order in which matches enter the ranked candidate set when a query matches
+    # more of them than we rank: dossier content first, then contributions (README, "Search
+    # design").
+    priority = models.PositiveSmallIntegerField(_("priority"), default=0)
+    # PostgreSQL only: filled by the trigger `search_entry_vector` from title, summary and
+    # body; always NULL on SQLite, where the FTS5 table `search_fts` plays its part.
+    vector = SearchVectorField(null=True, editable=False)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique"),
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=[
+                        "dossier",
+                        "case_study",
+                        "recommendation",
+                        "question",
+                        "comment",
+                        "annotation",
+                    ]
+                ),
+                name="search_entry_kind_known",
+            ),
+        ]
+        indexes = [
+            # The candidate set of a frequent word: matches in priority order, newest first.
+            models.Index(fields=["-priority", "-id"], name="search_entry_priority"),
+            # Refreshing `published` when a dossier changes status.
+            models.Index(fields=["dossier"], name="search_entry_dossier"),
+        ]
+        # The GIN index on `vector` is created by a PostgreSQL-only migration: Meta indexes
+        # would be created on SQLite too.
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
+
+    def get_absolute_url(self) -> str:
+        """The dossier page, at the exact place of the entry."""
+        url = self.dossier.get_absolute_url()
+        if self.kind == self.Kind.DOSSIER:
+            return url
+        return f"{url}#{ANCHOR_PREFIXES[self.kind]}-{self.object_id}"
+
+
+# The element ids of the dossier page, one per kind.
+ANCHOR_PREFIXES = {
+    SearchEntry.Kind.CASE_STUDY: "etude",
+    SearchEntry.Kind.RECOMMENDATION: "recommandation",
+    SearchEntry.Kind.QUESTION: "question",
+    SearchEntry.Kind.COMMENT: "comment",
+    SearchEntry.Kind.ANNOTATION: "annotation",
+}
