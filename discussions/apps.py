@@ -6,3 +6,10 @@ class DiscussionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "discussions"
     verbose_name = _("Discussions")
+
+    def ready(self) -> None:
+        # Annotations are re-anchored whenever a dossier, case study or recommendation body
+        # is saved (discussions.receivers says why a receiver).
+        from discussions import annotation_admin, receivers  # noqa: F401
+
+        receivers.connect()

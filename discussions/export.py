@@ -43,7 +43,7 @@ def comment_iri(request: HttpRequest, comment: Comment) -> str:
     try:
         path = reverse("discussions:comment", kwargs={"pk": comment.pk})
     except NoReverseMatch:
-        path = f"{comment.dossier.get_absolute_url()}#commentaire-{comment.pk}"
+        path = f"{comment.dossier.get_absolute_url()}#comment-{comment.pk}"
     return absolute(request, path)
 
 
