@@ -42,7 +42,7 @@ from discussions.annotation_services import (
     annotations_visible_to,
     body_for,
 )
-from discussions.export import JSON_LD, annotation_json, collection_json
+from discussions.export import JSON_LD, annotation_json, collection_json, page_json
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from dossiers.access import dossier_for
 from dossiers.models import Dossier
@@ -249,7 +249,7 @@ def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
     )
     data = collection_json(request, dossier, annotations, replies)
     if request.GET.get("page") == "1":
-        data = {"@context": data["@context"], **data["first"]}
+        data = page_json(data)
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = JSON_LD
     return response

@@ -142,6 +142,12 @@ def reply_json(request: HttpRequest, comment: Comment) -> dict[str, Any]:
     }
 
 
+def page_json(collection: dict[str, Any]) -> dict[str, Any]:
+    """The collection's one page on its own, naming the collection it is part of."""
+    part_of = {key: collection[key] for key in ("id", "label", "total")}
+    return {"@context": ANNO_CONTEXT, **collection["first"], "partOf": part_of}
+
+
 def collection_json(
     request: HttpRequest,
     dossier: Dossier,
@@ -163,7 +169,6 @@ def collection_json(
         "first": {
             "id": f"{collection_id}?page=1",
             "type": "AnnotationPage",
-            "partOf": collection_id,
             "startIndex": 0,
             "items": items,
         },
