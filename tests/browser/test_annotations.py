@@ -1,0 +1,108 @@
+"""Annotating in a real browser: select, annotate, reload, find the highlight, open it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from discussions.models import Annotation
+from tests.browser.conftest import log_in
+from tests.factories import DossierFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback restores the groups of the data migration after each flush.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# An emoji (2 UTF-16 units, 1 code point) and accents before the passage.
+BODY = (
+    "## Contexte\n\nCafé 🌍 résumé : le partenariat s’est construit *pas à pas*.\n\n"
+    "Les chargés de mission accompagnent les partenaires du Sud.\n"
+)
+PASSAGE = "accompagnent les partenaires"
+
+SELECT = """([selector, passage]) => {
+  const body = document.querySelector(selector);
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const at = walker.currentNode.data.indexOf(passage);
+    if (at !== -1) {
+      const range = document.createRange();
+      range.setStart(walker.currentNode, at);
+      range.setEnd(walker.currentNode, at + passage.length);
+      document.getSelection().removeAllRanges();
+      document.getSelection().addRange(range);
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@pytest.fixture
+def reading(chromium: Any, live_server: Any, console_errors: list[str]) -> Any:
+    UserFactory(email="alice@example.org", display_name="Alice Martin")
+    dossier = DossierFactory(body=BODY, slug="texte")
+    page = log_in(chromium, live_server, "alice@example.org", console_errors)
+    page.goto(f"{live_server.url}{dossier.get_absolute_url()}")
+    page.wait_for_load_state("networkidle")
+    return page, dossier
+
+
+def test_a_member_annotates_a_passage_and_finds_the_highlight_after_a_reload(
+    reading: Any, console_errors: list[str]
+) -> None:
+    page, dossier = reading
+    # The browser's text of the body is the text the server counts positions in.
+    assert page.evaluate("document.getElementById('corps').textContent") == dossier.body_text
+
+    assert page.evaluate(SELECT, ["#corps", PASSAGE])
+    trigger = page.locator("[data-annotation-trigger]")
+    trigger.wait_for(state="visible")
+    trigger.click()
+    page.fill("#annotation-note", "Une *pratique* à retenir.")
+    page.click("#annotation-panel button[type=submit]")
+    page.locator("#annotation-panel .annotation-view__note em").wait_for()
+
+    annotation = Annotation.objects.get()
+    assert dossier.body_text[annotation.start : annotation.end] == PASSAGE
+
+    page.reload()
+    mark = page.locator(f'mark.annotation-highlight[data-annotation-id="{annotation.pk}"]')
+    mark.wait_for()
+    assert mark.inner_text() == PASSAGE
+    assert mark.get_attribute("tabindex") == "0"
+
+    mark.focus()
+    page.keyboard.press("Enter")
+    panel = page.locator("#annotation-panel")
+    panel.wait_for(state="visible")
+    assert panel.locator(".annotation-view__note").inner_text() == "Une pratique à retenir."
+    assert panel.locator(".annotation-quote").inner_text() == PASSAGE
+    # The reply thread of the discussions app arrives in the panel.
+    panel.locator(".annotation-view__replies .thread").wait_for()
+    page.keyboard.press("Escape")
+    panel.wait_for(state="hidden")
+    assert console_errors == []
+
+
+def test_the_keyboard_shortcut_opens_the_form_and_a_private_note_is_dotted(
+    reading: Any, console_errors: list[str]
+) -> None:
+    page, dossier = reading
+    assert page.evaluate(SELECT, ["#corps", "Café 🌍 résumé"])
+    page.keyboard.press("Alt+a")
+    page.locator("#annotation-note").wait_for()
+    assert page.evaluate("document.activeElement.id") == "annotation-note"
+    page.fill("#annotation-note", "Pour moi.")
+    page.check("#annotation-panel input[value=private]")
+    page.click("#annotation-panel button[type=submit]")
+    mark = page.locator("mark.annotation-highlight--private")
+    mark.wait_for()
+    assert mark.inner_text() == "Café 🌍 résumé"
+    annotation = Annotation.objects.get()
+    assert annotation.visibility == "private"
+    assert dossier.body_text[annotation.start : annotation.end] == "Café 🌍 résumé"
+    assert console_errors == []
