@@ -21,6 +21,8 @@ _MENTION = re.compile(r"(?<![\w@])@(\w[\w'’.-]*)")
 # Links and code keep their text as typed.
 _SKIPPED_TAGS = {"a", "code", "pre"}
 _TAG = re.compile(r"(<[^>]*>)")
+# Code blocks and spans in Markdown source: what they hold is no mention.
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`]*`", re.DOTALL)
 
 
 def _starts_with_name(text: str, name: str) -> bool:
@@ -33,7 +35,8 @@ def users_mentioned_in(text: str) -> list[User]:
     """The active members mentioned in `text`, each once, in order of first mention."""
     from accounts.models import User
 
-    words = {match.group(1).lower() for match in _MENTION.finditer(text or "")}
+    text = _CODE.sub(" ", text or "")
+    words = {match.group(1).lower() for match in _MENTION.finditer(text)}
     if not words:
         return []
     query = Q()

@@ -177,7 +177,9 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     edited = comment_for_edit(request.user, pk)
     target = target_of(edited)
-    form = CommentForm(request.POST or None, initial={"body": edited.body})
+    form = CommentForm(
+        request.POST if request.method == "POST" else None, initial={"body": edited.body}
+    )
     if request.method == "POST" and form.is_valid():
         services.comment_edit(comment=edited, body=form.cleaned_data["body"])
         if request.htmx:
@@ -206,7 +208,7 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
     flagged = comment_for_reply(request.user, pk)
-    form = FlagForm(request.POST or None)
+    form = FlagForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.flag_create(comment=flagged, reporter=request.user, **form.cleaned_data)
         if request.htmx:
@@ -226,7 +228,7 @@ def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
     moderated = comment_for_moderation(request.user, pk)
     if moderated.state != (Comment.State.VISIBLE if hide else Comment.State.HIDDEN):
         raise BadRequest(_("This message is not in a state this action applies to."))
-    form = ModerationForm(request.POST or None)
+    form = ModerationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         action = services.comment_hide if hide else services.comment_restore
         action(comment=moderated, moderator=request.user, note=form.cleaned_data["note"])
