@@ -362,7 +362,9 @@ class AnnotationPage {
     }
     this.content.replaceChildren(view);
     this.show(returnFocus);
-    this.panel.querySelector("#annotation-panel-title").focus();
+    this.panel.querySelector("#annotation-panel-title").focus({ preventScroll: true });
+    // The open panel narrows the text on wide screens: keep the passage in sight.
+    document.querySelector(`mark[data-annotation-id="${pk}"]`)?.scrollIntoView({ block: "center" });
     this.loadReplies(pk, field("replies"));
   }
 
