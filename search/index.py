@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from discussions.models import Annotation, Comment
@@ -46,8 +47,32 @@ def clean_text(text: str | None) -> str:
     return _UNINDEXABLE.sub("", text or "")
 
 
-def _published(status: str) -> bool:
-    return status == Dossier.Status.PUBLISHED
+def dossier_context(dossier: Dossier) -> dict[str, Any]:
+    """What every entry of the dossier copies from it: status, facets, period."""
+    keys = [
+        *(f"region:{slug}" for slug in dossier.regions.values_list("slug", flat=True)),
+        *(f"theme:{slug}" for slug in dossier.themes.values_list("slug", flat=True)),
+        *(f"tag:{slug}" for slug in dossier.tags.values_list("slug", flat=True)),
+    ]
+    return {
+        "published": dossier.status == Dossier.Status.PUBLISHED,
+        "facet_keys": " ".join(keys),
+        "period_start": dossier.period_start,
+        "period_end": dossier.period_end,
+    }
+
+
+CONTEXT_FIELDS = ("published", "facet_keys", "period_start", "period_end")
+
+
+def _context_of(dossier_id: int) -> dict[str, Any]:
+    """The dossier's context, read from its own entry (one query), else computed."""
+    row = (
+        SearchEntry.objects.filter(kind=Kind.DOSSIER, object_id=dossier_id)
+        .values(*CONTEXT_FIELDS)
+        .first()
+    )
+    return row or dossier_context(Dossier.objects.get(pk=dossier_id))
 
 
 def dossier_values(dossier: Dossier) -> dict[str, Any]:
@@ -56,71 +81,61 @@ def dossier_values(dossier: Dossier) -> dict[str, Any]:
         "title": dossier.title,
         "summary": dossier.summary,
         "body": dossier.body_text,
-        "published": _published(dossier.status),
         "owner_id": None,
     }
 
 
-def case_study_values(case: CaseStudy, status: str) -> dict[str, Any]:
+def case_study_values(case: CaseStudy) -> dict[str, Any]:
     details = " ".join(part for part in (case.summary, case.country, case.partners) if part)
     return {
         "dossier_id": case.dossier_id,
         "title": case.title,
         "summary": details,
         "body": case.body_text,
-        "published": _published(status),
         "owner_id": None,
     }
 
 
-def recommendation_values(recommendation: Recommendation, status: str) -> dict[str, Any]:
+def recommendation_values(recommendation: Recommendation) -> dict[str, Any]:
     return {
         "dossier_id": recommendation.dossier_id,
         "title": recommendation.title,
         "summary": "",
         "body": recommendation.body_text,
-        "published": _published(status),
         "owner_id": None,
     }
 
 
-def question_values(question: Question, status: str) -> dict[str, Any]:
+def question_values(question: Question) -> dict[str, Any]:
     return {
         "dossier_id": question.dossier_id,
         "title": question.title,
         "summary": question.body,
         "body": "",
-        "published": _published(status),
         "owner_id": None,
     }
 
 
-def annotation_values(annotation: Annotation, status: str) -> dict[str, Any]:
+def annotation_values(annotation: Annotation) -> dict[str, Any]:
     private = annotation.visibility == Annotation.Visibility.PRIVATE
     return {
         "dossier_id": annotation.dossier_id,
         "title": "",
         "summary": annotation.exact,
         "body": html_text(annotation.body_html) if annotation.body_html else annotation.body,
-        "published": _published(status),
         "owner_id": annotation.author_id if private else None,
     }
 
 
-def comment_values(comment: Comment, status: str, annotation_owner: int | None) -> dict[str, Any]:
+def comment_values(comment: Comment, annotation_owner: int | None) -> dict[str, Any]:
     return {
         "dossier_id": comment.dossier_id,
         "title": "",
         "summary": "",
         "body": html_text(comment.body_html) if comment.body_html else comment.body,
-        "published": _published(status),
         # A reply to a private note is as private as the note.
         "owner_id": annotation_owner,
     }
-
-
-def _dossier_status(dossier_id: int) -> str:
-    return Dossier.objects.filter(pk=dossier_id).values_list("status", flat=True).first() or ""
 
 
 def _annotation_owner(annotation_id: int | None) -> int | None:
@@ -135,21 +150,27 @@ def _annotation_owner(annotation_id: int | None) -> int | None:
 def entry_values(obj: models.Model) -> dict[str, Any] | None:
     """The values of `obj`'s entry, or None when it must not be found at all."""
     if isinstance(obj, Dossier):
-        return dossier_values(obj)
-    status = _dossier_status(obj.dossier_id)  # type: ignore[attr-defined]
+        return {**dossier_values(obj), **dossier_context(obj)}
     if isinstance(obj, CaseStudy):
-        return case_study_values(obj, status)
-    if isinstance(obj, Recommendation):
-        return recommendation_values(obj, status)
-    if isinstance(obj, Question):
-        return question_values(obj, status)
-    if isinstance(obj, Annotation):
-        return annotation_values(obj, status)
-    if isinstance(obj, Comment):
+        values = case_study_values(obj)
+    elif isinstance(obj, Recommendation):
+        values = recommendation_values(obj)
+    elif isinstance(obj, Question):
+        values = question_values(obj)
+    elif isinstance(obj, Annotation):
+        values = annotation_values(obj)
+    elif isinstance(obj, Comment):
         if obj.state != Comment.State.VISIBLE:
             return None
-        return comment_values(obj, status, _annotation_owner(obj.annotation_id))
-    raise TypeError(f"{type(obj).__name__} is not indexed")
+        values = comment_values(obj, _annotation_owner(obj.annotation_id))
+    else:
+        raise TypeError(f"{type(obj).__name__} is not indexed")
+    return {**values, **_context_of(values["dossier_id"])}
+
+
+def refresh_dossier(dossier: Dossier) -> None:
+    """Copy the dossier's status, facets and period to every entry in it."""
+    SearchEntry.objects.filter(dossier=dossier).update(**dossier_context(dossier))
 
 
 def _finish(values: dict[str, Any], kind: str, object_id: int) -> dict[str, Any]:
@@ -173,9 +194,9 @@ def index_object(obj: models.Model) -> None:
     if not updated:
         SearchEntry.objects.create(**values)
     if isinstance(obj, Dossier):
-        # Everything in the dossier follows its status.
-        SearchEntry.objects.filter(dossier=obj).exclude(published=values["published"]).update(
-            published=values["published"]
+        # Everything in the dossier follows its status, facets and period.
+        SearchEntry.objects.filter(dossier=obj).update(
+            **{field: values[field] for field in CONTEXT_FIELDS}
         )
     elif isinstance(obj, Annotation):
         # Its replies are as private as it is.
@@ -192,36 +213,63 @@ def unindex_object(obj: models.Model) -> None:
 # --- Rebuilding everything --------------------------------------------------------------
 
 
+def _all_contexts() -> dict[int, dict[str, Any]]:
+    """Every dossier's context (see dossier_context), in four queries."""
+    keys: dict[int, list[str]] = {}
+    links = [
+        ("region", Dossier.regions.through.objects.values_list("dossier_id", "region__slug")),
+        ("theme", Dossier.themes.through.objects.values_list("dossier_id", "theme__slug")),
+        (
+            "tag",
+            Dossier.tags.through.objects.filter(
+                content_type=ContentType.objects.get_for_model(Dossier)
+            ).values_list("object_id", "tag__slug"),
+        ),
+    ]
+    for facet, rows in links:
+        for dossier_id, slug in rows:
+            keys.setdefault(dossier_id, []).append(f"{facet}:{slug}")
+    return {
+        pk: {
+            "published": status == Dossier.Status.PUBLISHED,
+            "facet_keys": " ".join(keys.get(pk, [])),
+            "period_start": start,
+            "period_end": end,
+        }
+        for pk, status, start, end in Dossier.objects.values_list(
+            "pk", "status", "period_start", "period_end"
+        )
+    }
+
+
 def _all_entries() -> Iterator[SearchEntry]:
-    status = dict(Dossier.objects.values_list("pk", "status"))
-    for dossier in Dossier.objects.only("pk", "title", "summary", "body_text", "status").iterator(
-        chunk_size=500
-    ):
-        yield SearchEntry(**_finish(dossier_values(dossier), Kind.DOSSIER, dossier.pk))
+    context = _all_contexts()
+
+    def entry(values: dict[str, Any], kind: str, pk: int) -> SearchEntry:
+        return SearchEntry(**_finish({**values, **context[values["dossier_id"]]}, kind, pk))
+
+    dossiers = Dossier.objects.only("pk", "title", "summary", "body_text")
+    for dossier in dossiers.iterator(chunk_size=500):
+        yield entry(dossier_values(dossier), Kind.DOSSIER, dossier.pk)
     for case in CaseStudy.objects.defer("body", "body_html").iterator(chunk_size=1000):
-        values = case_study_values(case, status[case.dossier_id])
-        yield SearchEntry(**_finish(values, Kind.CASE_STUDY, case.pk))
+        yield entry(case_study_values(case), Kind.CASE_STUDY, case.pk)
     for rec in Recommendation.objects.defer("body", "body_html").iterator(chunk_size=1000):
-        values = recommendation_values(rec, status[rec.dossier_id])
-        yield SearchEntry(**_finish(values, Kind.RECOMMENDATION, rec.pk))
+        yield entry(recommendation_values(rec), Kind.RECOMMENDATION, rec.pk)
     for question in Question.objects.iterator(chunk_size=1000):
-        values = question_values(question, status[question.dossier_id])
-        yield SearchEntry(**_finish(values, Kind.QUESTION, question.pk))
+        yield entry(question_values(question), Kind.QUESTION, question.pk)
     private_owner = dict(
         Annotation.objects.filter(visibility=Annotation.Visibility.PRIVATE).values_list(
             "pk", "author_id"
         )
     )
     for annotation in Annotation.objects.iterator(chunk_size=2000):
-        values = annotation_values(annotation, status[annotation.dossier_id])
-        yield SearchEntry(**_finish(values, Kind.ANNOTATION, annotation.pk))
+        yield entry(annotation_values(annotation), Kind.ANNOTATION, annotation.pk)
     comments = Comment.objects.filter(state=Comment.State.VISIBLE).only(
         "pk", "dossier_id", "annotation_id", "body", "body_html", "state"
     )
     for comment in comments.iterator(chunk_size=2000):
         owner = private_owner.get(comment.annotation_id) if comment.annotation_id else None
-        values = comment_values(comment, status[comment.dossier_id], owner)
-        yield SearchEntry(**_finish(values, Kind.COMMENT, comment.pk))
+        yield entry(comment_values(comment, owner), Kind.COMMENT, comment.pk)
 
 
 def _batches(items: Iterable[SearchEntry], size: int) -> Iterator[list[SearchEntry]]:

@@ -70,6 +70,13 @@ class SearchEntry(models.Model):
         related_name="+",
         verbose_name=_("owner"),
     )
+    # The dossier's regions, themes and tags ("region:asie theme:plaidoyer tag:genre") and its
+    # period, copied from the dossier like `published`: facets are counted from the candidate
+    # rows alone, without a query per facet. Nullable so SQLite adds them without rebuilding
+    # the table (and dropping search_fts's triggers).
+    facet_keys = models.TextField(_("facets"), null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("period start"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("period end"), null=True, blank=True)
     # The cheap order in which matches enter the ranked candidate set when a query matches
     # more of them than we rank: dossier content first, then contributions (README, "Search
     # design").

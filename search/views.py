@@ -10,7 +10,8 @@ from django.views.decorators.http import require_GET
 from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier
 from search.forms import QUERY_MAX_LENGTH, QueryField, SearchForm
-from search.query import FacetValue, parse_query, search
+from search.parsing import parse_query
+from search.query import FacetValue, search
 
 # The dossier list's filters that also narrow a search.
 DOSSIER_FILTERS = ("region", "theme", "tag", "period")

@@ -164,6 +164,7 @@ def two_regions(db):
     first.tags.set(["terre"])
     second = DossierFactory(title="Le foncier en Inde", period_start=2012, period_end=2015)
     second.regions.set([asia])
+    second.tags.set(["inde"])
     CommentFactory(dossier=second, body="Le foncier des communautés adivasies.")
     return first, second
 
@@ -175,7 +176,7 @@ def test_facets_count_results_by_kind_region_theme_tag_and_period(two_regions, a
         "kind": {"dossier": 2, "comment": 1},
         "region": {"asie": 2, "afrique": 1},
         "theme": {"foncier": 1},
-        "tag": {"terre": 1},
+        "tag": {"inde": 2, "terre": 1},
         "period": {"1990-1999": 1, "2000-2009": 1, "2010-2019": 2},
     }
 
@@ -305,3 +306,18 @@ def test_the_results_page_query_count_does_not_grow(
         make_annotation(dossier=dossier, body="Note sur le foncier.")
     with django_assert_max_num_queries(few):
         results(alice_client, q="foncier", region="asie")
+
+
+def test_facets_follow_a_change_of_the_dossiers_regions_and_tags(dossier, alice_client) -> None:
+    CommentFactory(dossier=dossier, body="La sécurité des défenseurs.")
+    dossier.regions.add(RegionFactory(slug="andes", name="Andes"))
+    dossier.tags.add("protection")
+    facets = results(alice_client, q="sécurité").context["found"].facets
+    assert [(v.value, v.count) for v in facets["region"]] == [("andes", 1)]
+    assert [(v.value, v.count) for v in facets["tag"]] == [("protection", 1)]
+    dossier.regions.clear()
+    dossier.period_start, dossier.period_end = 1990, 1991
+    dossier.save()
+    facets = results(alice_client, q="sécurité").context["found"].facets
+    assert facets["region"] == []
+    assert [(v.value, v.count) for v in facets["period"]] == [("1990-1999", 1)]
