@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString
 
+from discussions.rendering import thread_entries_html
 from discussions.threads import Target, Thread, target_key
 
 register = template.Library()
@@ -11,3 +13,11 @@ register = template.Library()
 def thread_of(threads: dict[str, Thread], target: Target) -> Thread | None:
     """The discussion of `target` among the page's threads: `threads|thread_of:case`."""
     return threads.get(target_key(target))
+
+
+@register.simple_tag(takes_context=True)
+def thread_entries(context: template.Context, thread: Thread) -> SafeString:
+    """The thread's comments as nested lists (see discussions.rendering for why in Python)."""
+    return thread_entries_html(
+        thread, csrf_token=str(context.get("csrf_token") or ""), focus=context.get("focus")
+    )
