@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models, transaction
 
 from accounts.models import User
+from discussions.demo import demo_discussions_load
 from dossiers import demo_content
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 
@@ -62,6 +63,10 @@ class Command(BaseCommand):
                 self.load_dossier(data, users=users, regions=regions, themes=themes)
                 for data in demo_content.DOSSIERS
             )
+        # Discussions come after the dossiers' transaction: their emails go out on commit.
+        comments = demo_discussions_load(users)
+        if comments:
+            self.stdout.write(f"Demo discussions: {comments} comments posted.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(demo_content.DOSSIERS)} dossiers "
