@@ -47,6 +47,24 @@ def fold(text: str) -> str:
     return text.translate(_FOLDING)
 
 
+def _accent_classes() -> dict[str, str]:
+    """For each ASCII letter, a character class of it and its accented forms ("e" → "[eéèêë…]")."""
+    forms: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code).lower()
+        if len(char) == 1 and (base := _fold_char(char)) != char and base.isascii():
+            forms.setdefault(base, set()).add(char)
+    return {base: f"[{base}{''.join(sorted(chars))}]" for base, chars in forms.items()}
+
+
+_ACCENT_CLASSES = _accent_classes()
+
+
+def _accent_insensitive(word: str) -> str:
+    """A regular expression for `word` (folded) that matches it with or without accents."""
+    return "".join(_ACCENT_CLASSES.get(char, re.escape(char)) for char in fold(word))
+
+
 def _stem_prefix(word: str) -> str:
     stem = fold(light_stem(word))
     return stem[: max(4, len(stem) - 2)] if len(stem) > 5 else stem
@@ -59,20 +77,19 @@ def query_pattern(parsed: ParsedQuery) -> re.Pattern[str] | None:
         if term.exclude:
             continue
         if len(term.words) == 1:
-            parts.append(rf"\b{re.escape(_stem_prefix(term.words[0]))}\w*")
+            parts.append(rf"\b{_accent_insensitive(_stem_prefix(term.words[0]))}\w*")
         else:
-            parts.append(r"\b" + r"\W+".join(re.escape(fold(w)) for w in term.words) + r"\b")
+            parts.append(r"\b" + r"\W+".join(_accent_insensitive(w) for w in term.words) + r"\b")
     if not parts:
         return None
-    return re.compile("|".join(parts))
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def make_snippet(text: str, pattern: re.Pattern[str] | None) -> str:
     """The densest WIDTH-character window of `text`, matches wrapped in MARK_START/END."""
-    text = " ".join(text.split())
-    matches = list(pattern.finditer(fold(text))) if pattern else []
+    matches = list(pattern.finditer(text)) if pattern else []
     if not matches:
-        return text[:WIDTH] + ("…" if len(text) > WIDTH else "")
+        return _squeeze(text[:WIDTH]) + ("…" if len(text) > WIDTH else "")
     # The window starting at the match that has the most matches within WIDTH after it.
     best, best_count, last = 0, 0, 0
     for index, match in enumerate(matches):
@@ -84,11 +101,13 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None) -> str:
     first = matches[best]
     start = max(0, first.start() - WIDTH // 4)
     if start:
-        space = text.find(" ", start)
+        space = min(
+            (i for i in (text.find(" ", start), text.find("\n", start)) if i >= 0), default=-1
+        )
         start = space + 1 if 0 <= space < first.start() else first.start()
     end = min(len(text), start + WIDTH)
     if end < len(text):
-        space = text.rfind(" ", first.end(), end)
+        space = max(text.rfind(" ", first.end(), end), text.rfind("\n", first.end(), end))
         end = space if space > 0 else end
     pieces = ["…" if start else ""]
     position = start
@@ -99,4 +118,9 @@ def make_snippet(text: str, pattern: re.Pattern[str] | None) -> str:
         pieces += [text[position : match.start()], MARK_START, text[match.start() : stop], MARK_END]
         position = stop
     pieces += [text[position:end], "…" if end < len(text) else ""]
-    return "".join(pieces)
+    return _squeeze("".join(pieces))
+
+
+def _squeeze(text: str) -> str:
+    """Line breaks and runs of spaces become one space."""
+    return " ".join(text.split())

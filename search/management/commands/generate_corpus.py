@@ -22,7 +22,7 @@ from taggit.models import Tag, TaggedItem
 from accounts.models import User
 from discussions.models import Annotation, Comment
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
-from search.index import rebuild_index
+from search.index import after_bulk_load, rebuild_index
 
 
 def _words(text: str) -> list[str]:
@@ -142,14 +142,10 @@ class Command(BaseCommand):
             self.parts(writer, dossier_ids)
             annotation_ids = self.annotations(writer, dossier_ids, users, annotations)
             self.comments(writer, dossier_ids, annotation_ids, users, comments)
-        with transaction.atomic():
-            count = rebuild_index(batch_size=2000)
+        count = rebuild_index(batch_size=2000)
+        after_bulk_load()
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("ANALYZE")
-            else:
-                cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-                cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE")  # the content tables too
         self.stdout.write(
             f"Corpus: {dossiers} dossiers, {count} search entries "
             f"in {time.perf_counter() - started:.0f} s."
