@@ -42,7 +42,14 @@ from discussions.annotation_services import (
     annotations_visible_to,
     body_for,
 )
-from discussions.export import JSON_LD, annotation_json, collection_json, page_json
+from discussions.export import (
+    JSON_LD,
+    Links,
+    annotation_json,
+    collection_json,
+    page_json,
+    with_tag_names,
+)
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from dossiers.access import dossier_for
 from dossiers.models import Dossier
@@ -145,14 +152,32 @@ def _tags(data: dict[str, Any]) -> list[str]:
     return tags
 
 
-def _for_page(queryset: Any) -> Any:
-    """Everything the page shows of each annotation, in two queries whatever their number."""
-    return (
-        queryset.select_related("author", "dossier")
-        .prefetch_related("tags")
-        .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.VISIBLE)))
-        .order_by("start", "pk")
+# What the page shows of an annotation; the rest (its dossier's long texts, the author's
+# account details) would cost more to load than everything else in the list.
+PAGE_FIELDS = [
+    *("body", "body_html", "dossier_id", "case_study_id", "recommendation_id", "author_id"),
+    *("exact", "prefix", "suffix", "start", "end", "visibility", "state"),
+    *("created_at", "updated_at", "author__display_name", "author__email"),
+]
+
+
+def _for_page(queryset: Any) -> list[Annotation]:
+    """Everything the page shows of each annotation, in two queries whatever their number.
+    Links(request, dossier) must know the dossier: it is not loaded."""
+    return with_tag_names(
+        list(
+            queryset.select_related("author")
+            .only(*PAGE_FIELDS)
+            .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.VISIBLE)))
+            .order_by("start", "pk")
+        )
     )
+
+
+def _annotation_response(request: HttpRequest, pk: int, status: int = 200) -> JsonResponse:
+    (annotation,) = _for_page(Annotation.objects.filter(pk=pk))
+    links = Links(request, Dossier.objects.only("slug").get(pk=annotation.dossier_id))
+    return JsonResponse(annotation_json(links, annotation, for_page=True), status=status)
 
 
 @json_api
@@ -168,6 +193,7 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
         pk = request.GET["dossier"]
         dossier = (
             Dossier.objects.visible_to(request.user)
+            .defer("body", "body_html", "body_text", "toc")
             .filter(pk=int(pk) if pk.isdigit() else 0)
             .first()
         )
@@ -177,7 +203,9 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
     else:
         body = body_for(request.user, request.GET.get("target", ""))
         annotations = readable & annotations_of(body)
-    items = [annotation_json(request, a, for_page=True) for a in _for_page(annotations)]
+        dossier = body if isinstance(body, Dossier) else body.dossier
+    links = Links(request, dossier)
+    items = [annotation_json(links, a, for_page=True) for a in _for_page(annotations)]
     return JsonResponse({"annotations": items})
 
 
@@ -192,8 +220,7 @@ def _create(request: HttpRequest) -> HttpResponse:
         visibility=_visibility(data),
         tags=_tags(data),
     )
-    annotation = _for_page(Annotation.objects.filter(pk=annotation.pk)).get()
-    return JsonResponse(annotation_json(request, annotation, for_page=True), status=201)
+    return _annotation_response(request, annotation.pk, status=201)
 
 
 @json_api
@@ -226,8 +253,7 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(status=204)
     else:
         return _method_not_allowed(["GET", "PATCH", "DELETE"])
-    annotation = _for_page(Annotation.objects.filter(pk=pk)).get()
-    return JsonResponse(annotation_json(request, annotation, for_page=True))
+    return _annotation_response(request, pk)
 
 
 @json_api
@@ -238,13 +264,13 @@ def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
     annotations = list(
         annotations_visible_to(request.user)
         .filter(dossier=dossier)
-        .select_related("author", "dossier")
-        .prefetch_related("tags")
+        .select_related("author")
+        .only(*PAGE_FIELDS)
         .order_by("pk")
     )
     replies = (
         Comment.objects.filter(annotation__in=annotations, state=Comment.State.VISIBLE)
-        .select_related("author", "dossier", "parent__dossier")
+        .select_related("author")
         .order_by("created_at", "pk")
     )
     data = collection_json(request, dossier, annotations, replies)

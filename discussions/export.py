@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
+from taggit.models import TaggedItem
 
 from discussions.annotation_services import annotation_target_key
 from discussions.models import Annotation, Comment
@@ -37,25 +38,60 @@ def annotation_iri(request: HttpRequest, pk: int) -> str:
     return absolute(request, reverse("discussions:annotation-detail", kwargs={"pk": pk}))
 
 
-def comment_iri(request: HttpRequest, comment: Comment) -> str:
-    """The comment's permalink; its anchor on the dossier page while the discussions
-    routes do not have one."""
-    try:
-        path = reverse("discussions:comment", kwargs={"pk": comment.pk})
-    except NoReverseMatch:
-        path = f"{comment.dossier.get_absolute_url()}#comment-{comment.pk}"
-    return absolute(request, path)
+class Links:
+    """The absolute IRIs of one response, each route reversed once (a list of 300
+    annotations would otherwise reverse 600 URLs)."""
+
+    def __init__(self, request: HttpRequest, dossier: Dossier | None = None) -> None:
+        self.request = request
+        self._annotation = annotation_iri(request, 0).removesuffix("0/")
+        # A comment's permalink (discussions:comment) redirects to where it is shown.
+        self._comment = absolute(
+            request, reverse("discussions:comment", kwargs={"pk": 0})
+        ).removesuffix("0/")
+        self._dossiers: dict[int, str] = {}
+        if dossier is not None:  # then annotations of that dossier need not load it
+            self._dossiers[dossier.pk] = absolute(request, dossier.get_absolute_url())
+
+    def annotation(self, pk: int) -> str:
+        return f"{self._annotation}{pk}/"
+
+    def comment(self, pk: int) -> str:
+        return f"{self._comment}{pk}/"
+
+    def body(self, annotation: Annotation) -> str:
+        """The annotated body: its element on the dossier page (ids set in detail.html)."""
+        if annotation.case_study_id:
+            fragment = f"etude-{annotation.case_study_id}"
+        elif annotation.recommendation_id:
+            fragment = f"recommandation-{annotation.recommendation_id}"
+        else:
+            fragment = "corps"
+        page = self._dossiers.get(annotation.dossier_id)
+        if page is None:
+            page = absolute(self.request, annotation.dossier.get_absolute_url())
+            self._dossiers[annotation.dossier_id] = page
+        return f"{page}#{fragment}"
 
 
-def body_source(request: HttpRequest, annotation: Annotation) -> str:
-    """The annotated body: its element on the dossier page (ids set in detail.html)."""
-    if annotation.case_study_id:
-        fragment = f"etude-{annotation.case_study_id}"
-    elif annotation.recommendation_id:
-        fragment = f"recommandation-{annotation.recommendation_id}"
-    else:
-        fragment = "corps"
-    return absolute(request, f"{annotation.dossier.get_absolute_url()}#{fragment}")
+def with_tag_names(annotations: list[Annotation]) -> list[Annotation]:
+    """Give each annotation its sorted `tag_names`, with one query for them all (cheaper
+    than taggit's prefetch, which builds a queryset per annotation)."""
+    names: dict[int, list[str]] = {a.pk: [] for a in annotations}
+    rows = (
+        TaggedItem.objects.filter(
+            content_type__app_label="discussions",
+            content_type__model="annotation",
+            object_id__in=list(names),
+        )
+        .order_by("tag__name")
+        .values_list("object_id", "tag__name")
+    )
+    for pk, name in rows:
+        names[pk].append(name)
+    for annotation in annotations:
+        annotation.tag_names = names[annotation.pk]
+    return annotations
 
 
 def _timestamp(value: Any) -> str:
@@ -67,10 +103,12 @@ def _creator(user: User) -> dict[str, str]:
 
 
 def annotation_json(
-    request: HttpRequest, annotation: Annotation, *, for_page: bool = False
+    links: Links, annotation: Annotation, *, for_page: bool = False
 ) -> dict[str, Any]:
-    """One annotation; `for_page` adds what the reading page needs under "ccfd" (a local
-    extension that JSON-LD processors ignore): pk, body key, state, the Markdown source."""
+    """One annotation (its `tag_names` set by `with_tag_names`); `for_page` adds what the
+    reading page needs under "ccfd" (a local extension that JSON-LD processors ignore):
+    pk, body key, state, the Markdown source."""
+    tags = annotation.tag_names
     bodies: list[dict[str, Any]] = []
     if annotation.body:
         bodies.append(
@@ -81,13 +119,10 @@ def annotation_json(
                 "purpose": "commenting",
             }
         )
-    bodies += [
-        {"type": "TextualBody", "value": tag.name, "purpose": "tagging"}
-        for tag in annotation.tags.all()
-    ]
+    bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in tags]
     data: dict[str, Any] = {
         "@context": ANNO_CONTEXT,
-        "id": annotation_iri(request, annotation.pk),
+        "id": links.annotation(annotation.pk),
         "type": "Annotation",
         "motivation": "commenting" if annotation.body else "highlighting",
         "created": _timestamp(annotation.created_at),
@@ -95,7 +130,7 @@ def annotation_json(
         "creator": _creator(annotation.author),
         "target": {
             "type": "SpecificResource",
-            "source": body_source(request, annotation),
+            "source": links.body(annotation),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -115,23 +150,23 @@ def annotation_json(
             "target": annotation_target_key(annotation),
             "state": annotation.state,
             "visibility": annotation.visibility,
-            "mine": annotation.author_id == request.user.pk,
+            "mine": annotation.author_id == links.request.user.pk,
             "author": annotation.author.get_display_name(),
             "note": annotation.body,
-            "tags": [tag.name for tag in annotation.tags.all()],
+            "tags": tags,
             "replies": getattr(annotation, "reply_count", None),
         }
     return data
 
 
-def reply_json(request: HttpRequest, comment: Comment) -> dict[str, Any]:
+def reply_json(links: Links, comment: Comment) -> dict[str, Any]:
     if comment.parent_id:
-        target = comment_iri(request, comment.parent)
+        target = links.comment(comment.parent_id)
     else:
-        target = annotation_iri(request, comment.annotation_id)
+        target = links.annotation(comment.annotation_id)
     return {
         "@context": ANNO_CONTEXT,
-        "id": comment_iri(request, comment),
+        "id": links.comment(comment.pk),
         "type": "Annotation",
         "motivation": "replying",
         "created": _timestamp(comment.created_at),
@@ -155,8 +190,9 @@ def collection_json(
     replies: Iterable[Comment],
 ) -> dict[str, Any]:
     """The dossier's annotations and their replies, in one embedded page."""
-    items = [annotation_json(request, a) for a in annotations]
-    items += [reply_json(request, c) for c in replies]
+    links = Links(request, dossier)
+    items = [annotation_json(links, a) for a in with_tag_names(list(annotations))]
+    items += [reply_json(links, c) for c in replies]
     collection_id = absolute(
         request, reverse("discussions:annotation-export", kwargs={"slug": dossier.slug})
     )

@@ -1,0 +1,164 @@
+"""Annotations at scale: a dossier with 300 annotations (and replies) on a 10,000-word body.
+
+Prints, on SQLite and PostgreSQL:
+- the dossier page's query count with 1 annotation and with 300 (budget: equal);
+- the median server time of the one request that lists the page's annotations (budget:
+  50 ms), and its query count;
+- the time to re-anchor the 300 annotations after an edit of the body (budget: 1 s), and
+  what became of them.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import median, percentile, run_on_each_database, timed  # noqa: E402
+
+WORDS = 10_000
+ANNOTATIONS = 300
+
+
+def french_body(rng: random.Random) -> str:
+    from faker import Faker
+
+    fake = Faker("fr_FR")
+    fake.seed_instance(rng.randint(0, 10**6))
+    paragraphs, count, section = [], 0, 1
+    while count < WORDS:
+        if len(paragraphs) % 8 == 0:
+            paragraphs.append(f"## Partie {section} : {fake.sentence(nb_words=4)}")
+            section += 1
+        paragraph = " ".join(fake.sentence(nb_words=rng.randint(8, 20)) for _ in range(5))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def passages(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]:
+    """`count` passages of 3 to 12 words, starting and ending on word boundaries."""
+    starts = [i + 1 for i, c in enumerate(text) if c == " "]
+    found = []
+    for start in rng.sample(starts, count * 2):
+        if len(found) == count:
+            break
+        end = start
+        for _ in range(rng.randint(3, 12)):
+            next_space = text.find(" ", end + 1)
+            if next_space == -1 or "\n" in text[end:next_space]:
+                break
+            end = next_space
+        if end > start:
+            found.append((start, end))
+    return found
+
+
+def main() -> None:
+    from django.db import connection, reset_queries
+    from django.db.models.signals import post_save
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from discussions import receivers
+    from discussions.anchoring import Selector
+    from discussions.annotation_services import annotation_create, annotation_reanchor
+    from discussions.models import Annotation, Comment
+    from dossiers.models import Dossier
+    from tests.factories import DossierFactory, UserFactory
+
+    rng = random.Random(4)
+    authors = [UserFactory() for _ in range(10)]
+    reader = authors[0]
+    small = DossierFactory(body=french_body(rng))
+    large = DossierFactory(body=small.body)
+    words = len(large.body.split())
+
+    def annotate(dossier, start: int, end: int, n: int) -> Annotation:
+        return annotation_create(
+            author=authors[n % len(authors)],
+            body=dossier,
+            selector=Selector(exact=dossier.body_text[start:end], start=start, end=end),
+            note=f"Note {n} : *à discuter* avec les partenaires.",
+            visibility="private" if n % 7 == 0 else "shared",
+            tags=["plaidoyer"] if n % 3 == 0 else [],
+        )
+
+    spans = passages(large.body_text, rng, ANNOTATIONS)
+    annotate(small, *spans[0], 0)
+    for n, (start, end) in enumerate(spans):
+        annotation = annotate(large, start, end, n)
+        for r in range(n % 3):
+            Comment.objects.create(
+                dossier=large, annotation=annotation, author=authors[r], body=f"Réponse {r}."
+            )
+    replies = Comment.objects.filter(annotation__dossier=large).count()
+    print(
+        f"dossier: {words} words, {len(large.body_text)} characters, "
+        f"{large.annotations.count()} annotations, {replies} replies"
+    )
+
+    client = Client()
+    client.force_login(reader)
+
+    def page_queries(dossier) -> int:
+        reset_queries()  # DEBUG keeps a log of 9,000 queries, full after the setup
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(dossier.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    page_queries(small)
+    one, many = page_queries(small), page_queries(large)
+    verdict = "equal" if one == many else "DIFFERENT"
+    print(f"page queries: 1 annotation {one}, {ANNOTATIONS} annotations {many} ({verdict})")
+
+    list_url = reverse("discussions:annotation-list") + f"?dossier={large.pk}"
+    response = client.get(list_url)
+    listed = len(response.json()["annotations"])
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(list_url)
+    times = timed(lambda: client.get(list_url), repeat=30)
+    print(
+        f"list request ({listed} annotations, {len(response.content) // 1024} KiB, "
+        f"{len(queries)} queries): median {median(times):.1f} ms, "
+        f"p90 {percentile(times, 90):.1f} ms (budget 50 ms)"
+    )
+
+    # The curator's edit: a paragraph inserted near the top, a few words changed in the
+    # middle, one passage removed near the end.
+    text = large.body
+    middle = text.index(" ", len(text) // 2)
+    doomed_start, doomed_end = spans[-1]
+    doomed = large.body_text[doomed_start:doomed_end]
+    edited = (
+        "Un paragraphe ajouté par la curatrice avant tout le reste. 🌍\n\n"
+        + text[:middle]
+        + " (précision ajoutée)"
+        + text[middle:]
+    ).replace(doomed, "", 1)
+    # Save the body with re-anchoring switched off, so that it is timed alone below.
+    post_save.disconnect(sender=Dossier, dispatch_uid="discussions.reanchor.Dossier")
+    large.body = edited
+    large.save()
+    receivers.connect()
+    start = time.perf_counter()
+    result = annotation_reanchor(body=large)
+    elapsed = (time.perf_counter() - start) * 1000
+    print(
+        f"re-anchoring {ANNOTATIONS} annotations after an edit: {elapsed:.0f} ms (budget 1000 ms)"
+        f" — kept {result.kept}, moved {result.moved}, orphaned {len(result.orphaned)}"
+    )
+    large.body = edited + "\nUne dernière phrase.\n"
+    start = time.perf_counter()
+    large.save()
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"whole save of the body with its signals (re-anchoring included): {elapsed:.0f} ms")
+
+
+if __name__ == "__main__":
+    run_on_each_database(main)
