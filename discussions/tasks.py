@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -62,7 +63,7 @@ def notification_link(notification: Notification) -> str:
     if notification.comment_id:
         path = notification.comment.get_absolute_url()
     elif notification.annotation_id:
-        path = f"{notification.dossier.get_absolute_url()}#annotation-{notification.annotation_id}"
+        path = reverse("discussions:thread-page", args=["annotation", notification.annotation_id])
     else:
         path = notification.dossier.get_absolute_url()
     return settings.SITE_URL.rstrip("/") + path

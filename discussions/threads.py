@@ -114,7 +114,7 @@ def target_for(user: User, kind: str, pk: int) -> Target:
         return question_for(user, pk)
     if kind == "annotation":
         return get_object_or_404(
-            Annotation.objects.select_related("dossier")
+            Annotation.objects.select_related("dossier", "author")
             .filter(dossier__in=Dossier.objects.visible_to(user))
             .filter(Q(visibility=Annotation.Visibility.SHARED) | Q(author=user)),
             pk=pk,

@@ -340,9 +340,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     if notification.comment_id:
         return redirect(comment_page_url(notification.comment))
     if notification.annotation_id:
-        return redirect(
-            f"{notification.dossier.get_absolute_url()}#annotation-{notification.annotation_id}"
-        )
+        return redirect("discussions:thread-page", kind="annotation", pk=notification.annotation_id)
     return redirect(notification.dossier)
 
 
