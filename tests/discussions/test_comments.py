@@ -287,3 +287,29 @@ def test_nobody_follows_a_dossier_they_cannot_read(alice_client, draft) -> None:
     response = alice_client.post(reverse("discussions:follow", args=[draft.slug]))
     assert response.status_code == 404
     assert not Follow.objects.exists()
+
+
+def test_an_out_of_range_id_is_a_404_not_a_500(alice_client, dossier) -> None:
+    huge = "9" * 30
+    assert post(alice_client, "dossier", huge, "Bonjour").status_code == 404
+    assert post(alice_client, "dossier", dossier.pk, "Bonjour", parent=huge).status_code == 400
+    assert alice_client.get(f"/discussions/commentaires/{huge}/").status_code == 404
+    assert not Comment.objects.exists()
+
+
+def test_a_null_character_is_refused_in_french(alice_client, dossier) -> None:
+    response = post(alice_client, "dossier", dossier.pk, "Bon\x00jour")
+    assert response.status_code == 400
+    assert not Comment.objects.exists()
+
+
+def test_posting_without_the_csrf_token_is_refused(alice, dossier) -> None:
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+
+    response = post(client, "dossier", dossier.pk, "Sans jeton")
+
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
