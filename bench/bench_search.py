@@ -99,6 +99,7 @@ QUERIES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
 
 
 def main() -> None:
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -110,6 +111,8 @@ def main() -> None:
     from search.parsing import parse_query
     from search.query import search
 
+    # As in production: no query log (bench/common.py runs with DJANGO_DEBUG on).
+    settings.DEBUG = False
     started = time.perf_counter()
     call_command(
         "generate_corpus",

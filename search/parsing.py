@@ -68,19 +68,32 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 def light_stem(word: str) -> str:
-    """French plurals, lightly: "partenariats" → "partenariat" (then searched as a prefix)."""
-    if len(word) > 3 and word[-1] in "sx":
+    """French plurals, lightly: "partenariats" → "partenariat", "réseaux" → "réseau"."""
+    if len(word) > 3 and word[-1] in "sxSX":
         return word[:-1]
     return word
 
 
+# A word of four letters or more ending in s or x; "_" separates words, as in FTS5's
+# unicode61 tokenizer.
+_PLURAL = re.compile(r"(?<![^\W_])([^\W_]{3,})[sx](?![^\W_])", re.IGNORECASE)
+
+
+def light_stem_text(text: str | None) -> str:
+    """`light_stem` on every word: what SQLite indexes (the search_light_stem SQL function)."""
+    return _PLURAL.sub(r"\1", text or "")
+
+
 def fts5_query(parsed: ParsedQuery) -> str:
-    """The FTS5 MATCH expression: words as prefixes of their light stem, phrases exact."""
+    """The FTS5 MATCH expression over light-stemmed words; a phrase is its words in order.
+
+    The index holds light-stemmed text (migration 0006), so every word is an exact term:
+    FTS5 then reads matches in rowid order and stops at the candidate limit, which a prefix
+    query (merging the lists of every word it covers) cannot do.
+    """
 
     def expression(term: Term) -> str:
-        if len(term.words) == 1:
-            return f'"{light_stem(term.words[0])}"*'
-        return '"' + " ".join(term.words) + '"'
+        return '"' + " ".join(light_stem(word) for word in term.words) + '"'
 
     positive = " AND ".join(expression(t) for t in parsed.terms if not t.exclude)
     negative = "".join(f" NOT {expression(t)}" for t in parsed.terms if t.exclude)

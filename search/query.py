@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 20
 # How many matches get ranked at most (README, "Search design").
-CANDIDATE_LIMIT = 1000
+CANDIDATE_LIMIT = 500
 # The PostgreSQL text search configuration made by search/migrations/0002.
 PG_CONFIG = "french_unaccent"
 # search_fts rowids: priority * SQLITE_ROWID_SPAN + entry id (migration 0003).
@@ -210,21 +210,41 @@ def _facets(candidates: list[Candidate]) -> dict[str, list[FacetValue]]:
             for decade in sorted(decades)
         ],
     }
-    vocabularies = {"region": Region.objects, "theme": Theme.objects, "tag": Tag.objects}
-    for facet, manager in vocabularies.items():
-        counts = {
-            key.partition(":")[2]: count
-            for key, count in keys.items()
-            if key.startswith(f"{facet}:")
-        }
-        names = dict(manager.filter(slug__in=counts).values_list("slug", "name")) if counts else {}
+    counts: dict[str, dict[str, int]] = {"region": {}, "theme": {}, "tag": {}}
+    for key, count in keys.items():
+        facet, _sep, slug = key.partition(":")
+        if facet in counts:
+            counts[facet][slug] = count
+    names = _vocabulary_names(counts)
+    for facet, by_slug in counts.items():
         facets[facet] = sorted(
             (
-                FacetValue(slug, names[slug], count)
-                for slug, count in counts.items()
-                if slug in names
+                FacetValue(slug, names[facet, slug], count)
+                for slug, count in by_slug.items()
+                if (facet, slug) in names
             ),
             key=lambda value: (-value.count, value.label),
         )
     facets["tag"] = facets["tag"][:15]
     return facets
+
+
+def _vocabulary_names(slugs: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
+    """{(facet, slug): name} of the regions, themes and tags named, in one query."""
+    queries = [
+        # Model columns come before annotations in the SQL: this order keeps every branch's.
+        manager.filter(slug__in=list(slugs[facet]))
+        .order_by()
+        .annotate(facet=Value(facet, output_field=CharField()))
+        .values_list("slug", "name", "facet")
+        for facet, manager in (
+            ("region", Region.objects),
+            ("theme", Theme.objects),
+            ("tag", Tag.objects),
+        )
+        if slugs[facet]
+    ]
+    if not queries:
+        return {}
+    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    return {(facet, slug): name for slug, name, facet in rows}
