@@ -66,11 +66,6 @@ def test_deep_replies_show_flat_with_in_reply_to(alice_client, alice, dossier) -
     deepest = chain[-1]
     assert f'id="comment-{deepest.pk}" class="comment comment--depth-{MAX_INDENT}' in html
     assert f'en réponse à <a href="#comment-{chain[-2].pk}">' in html
-    assert (
-        html.count('<ol class="comments')
-        == html.count("</ol>") - html.count("</ol>\n    </nav>") - 2
-        or True
-    )
 
 
 def test_the_nesting_markup_is_balanced(alice_client, alice, dossier) -> None:
@@ -105,11 +100,10 @@ def test_each_part_of_the_dossier_has_its_own_discussion(alice_client, alice, do
         ("question", question.pk),
     ]:
         assert f'id="thread-{kind}-{pk}"' in html
-    case_section = html[
-        html.index(f'id="etude-{case.pk}"') : html.index(f'id="thread-etude-{case.pk}"') + 5000
-    ]
-    assert f'id="comment-{on_case.pk}"' in case_section
-    assert f'id="comment-{on_question.pk}"' not in case_section
+    case_thread = html[html.index(f'id="thread-etude-{case.pk}"') :]
+    case_thread = case_thread[: case_thread.index("</section>")]
+    assert f'id="comment-{on_case.pk}"' in case_thread
+    assert f'id="comment-{on_question.pk}"' not in case_thread
 
 
 def test_a_deleted_comment_with_replies_stays_as_a_tombstone(
