@@ -252,3 +252,19 @@ def test_the_home_page_shows_activity_questions_and_notifications(
 
     assert "Du neuf sur ce dossier" in html
     assert "Quel plaidoyer mener ?" in html
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_notification_list_query_count_does_not_grow(
+    alice_client, alice, dossier, django_assert_max_num_queries, count
+) -> None:
+    for _ in range(count):
+        author = UserFactory()
+        comment = CommentFactory(dossier=dossier, author=author)
+        Notification.objects.create(
+            recipient=alice, actor=author, kind="reply", dossier=dossier, comment=comment
+        )
+
+    with django_assert_max_num_queries(12):
+        response = alice_client.get(reverse("discussions:notifications"))
+    assert response.content.decode().count('class="notification ') == min(count, 30)
