@@ -25,7 +25,8 @@ from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -48,7 +49,7 @@ from discussions.export import (
     annotation_json,
     collection_json,
     page_json,
-    with_tag_names,
+    with_page_data,
 )
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from dossiers.access import dossier_for
@@ -157,20 +158,29 @@ def _tags(data: dict[str, Any]) -> list[str]:
 PAGE_FIELDS = [
     *("body", "body_html", "dossier_id", "case_study_id", "recommendation_id", "author_id"),
     *("exact", "prefix", "suffix", "start", "end", "visibility", "state"),
-    *("created_at", "updated_at", "author__display_name", "author__email"),
+    *("created_at", "updated_at"),
 ]
+
+
+# A subquery per row on the comments' annotation index: cheaper than a join grouped by
+# every column of the annotations.
+_REPLY_COUNT = Coalesce(
+    Subquery(
+        Comment.objects.filter(annotation=OuterRef("pk"), state=Comment.State.VISIBLE)
+        .order_by()
+        .values("annotation")
+        .annotate(count=Count("pk"))
+        .values("count")
+    ),
+    0,
+)
 
 
 def _for_page(queryset: Any) -> list[Annotation]:
     """Everything the page shows of each annotation, in two queries whatever their number.
     Links(request, dossier) must know the dossier: it is not loaded."""
-    return with_tag_names(
-        list(
-            queryset.select_related("author")
-            .only(*PAGE_FIELDS)
-            .annotate(reply_count=Count("replies", filter=Q(replies__state=Comment.State.VISIBLE)))
-            .order_by("start", "pk")
-        )
+    return with_page_data(
+        list(queryset.only(*PAGE_FIELDS).annotate(reply_count=_REPLY_COUNT).order_by("start", "pk"))
     )
 
 
@@ -264,7 +274,6 @@ def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
     annotations = list(
         annotations_visible_to(request.user)
         .filter(dossier=dossier)
-        .select_related("author")
         .only(*PAGE_FIELDS)
         .order_by("pk")
     )

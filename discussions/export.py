@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from taggit.models import TaggedItem
 
+from accounts.models import User
 from discussions.annotation_services import annotation_target_key
 from discussions.models import Annotation, Comment
 
 if TYPE_CHECKING:
-    from accounts.models import User
     from dossiers.models import Dossier
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -74,9 +73,10 @@ class Links:
         return f"{page}#{fragment}"
 
 
-def with_tag_names(annotations: list[Annotation]) -> list[Annotation]:
-    """Give each annotation its sorted `tag_names`, with one query for them all (cheaper
-    than taggit's prefetch, which builds a queryset per annotation)."""
+def with_page_data(annotations: list[Annotation]) -> list[Annotation]:
+    """Give each annotation its sorted `tag_names` and its `author_name`, with one query
+    for all the tags and one for the few authors (cheaper than taggit's prefetch, which
+    builds a queryset per annotation, or than loading an author per annotation)."""
     names: dict[int, list[str]] = {a.pk: [] for a in annotations}
     rows = (
         TaggedItem.objects.filter(
@@ -89,23 +89,31 @@ def with_tag_names(annotations: list[Annotation]) -> list[Annotation]:
     )
     for pk, name in rows:
         names[pk].append(name)
+    authors = {
+        user.pk: user.get_display_name()
+        for user in User.objects.filter(pk__in={a.author_id for a in annotations}).only(
+            "display_name", "email"
+        )
+    }
     for annotation in annotations:
         annotation.tag_names = names[annotation.pk]
+        annotation.author_name = authors[annotation.author_id]
     return annotations
 
 
 def _timestamp(value: Any) -> str:
-    return timezone.localtime(value).isoformat()
+    """ISO 8601 with its offset (UTC, as stored), which the W3C model requires."""
+    return value.isoformat()
 
 
-def _creator(user: User) -> dict[str, str]:
-    return {"type": "Person", "name": user.get_display_name()}
+def _creator(name: str) -> dict[str, str]:
+    return {"type": "Person", "name": name}
 
 
 def annotation_json(
     links: Links, annotation: Annotation, *, for_page: bool = False
 ) -> dict[str, Any]:
-    """One annotation (its `tag_names` set by `with_tag_names`); `for_page` adds what the
+    """One annotation (completed by `with_page_data`); `for_page` adds what the
     reading page needs under "ccfd" (a local extension that JSON-LD processors ignore):
     pk, body key, state, the Markdown source."""
     tags = annotation.tag_names
@@ -127,7 +135,7 @@ def annotation_json(
         "motivation": "commenting" if annotation.body else "highlighting",
         "created": _timestamp(annotation.created_at),
         "modified": _timestamp(annotation.updated_at),
-        "creator": _creator(annotation.author),
+        "creator": _creator(annotation.author_name),
         "target": {
             "type": "SpecificResource",
             "source": links.body(annotation),
@@ -151,7 +159,7 @@ def annotation_json(
             "state": annotation.state,
             "visibility": annotation.visibility,
             "mine": annotation.author_id == links.request.user.pk,
-            "author": annotation.author.get_display_name(),
+            "author": annotation.author_name,
             "note": annotation.body,
             "tags": tags,
             "replies": getattr(annotation, "reply_count", None),
@@ -171,7 +179,7 @@ def reply_json(links: Links, comment: Comment) -> dict[str, Any]:
         "motivation": "replying",
         "created": _timestamp(comment.created_at),
         "modified": _timestamp(comment.edited_at or comment.created_at),
-        "creator": _creator(comment.author),
+        "creator": _creator(comment.author.get_display_name()),
         "body": {"type": "TextualBody", "value": comment.body_html, "format": "text/html"},
         "target": target,
     }
@@ -191,7 +199,7 @@ def collection_json(
 ) -> dict[str, Any]:
     """The dossier's annotations and their replies, in one embedded page."""
     links = Links(request, dossier)
-    items = [annotation_json(links, a) for a in with_tag_names(list(annotations))]
+    items = [annotation_json(links, a) for a in with_page_data(list(annotations))]
     items += [reply_json(links, c) for c in replies]
     collection_id = absolute(
         request, reverse("discussions:annotation-export", kwargs={"slug": dossier.slug})
