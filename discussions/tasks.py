@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from discussions.models import Comment, Notification
+from discussions.services import notification_emails_at_once
 from discussions.threads import Target, target_is_readable, target_of
 
 # A digest covers at most this much: older unsent notifications are no news any more.
@@ -79,7 +80,11 @@ def notification_email_send(notification_pk: int) -> bool:
             .filter(pk=notification_pk, emailed_at__isnull=True)
             .first()
         )
-        if notification is None or not notification_is_sendable(notification):
+        if (
+            notification is None
+            or not notification_emails_at_once(notification)  # the preference may have changed
+            or not notification_is_sendable(notification)
+        ):
             return False
         with translation.override(settings.LANGUAGE_CODE):
             context = {"notification": notification, "link": notification_link(notification)}

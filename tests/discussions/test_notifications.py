@@ -268,3 +268,22 @@ def test_the_notification_list_query_count_does_not_grow(
     with django_assert_max_num_queries(12):
         response = alice_client.get(reverse("discussions:notifications"))
     assert response.content.decode().count('class="notification ') == min(count, 30)
+
+
+def test_the_email_task_rechecks_the_preference_at_sending_time(alice, bob, dossier) -> None:
+    comment = CommentFactory(dossier=dossier, author=bob)
+    notification = Notification.objects.create(
+        recipient=alice, actor=bob, kind="mention", dossier=dossier, comment=comment
+    )
+    alice.email_mentions = False
+    alice.save(update_fields=["email_mentions"])
+
+    notification_email_send.call(notification.pk)
+
+    assert mail.outbox == []
+    notification_email_send.call(
+        Notification.objects.create(
+            recipient=bob, actor=alice, kind="mention", dossier=dossier, comment=comment
+        ).pk
+    )
+    assert [email.to for email in mail.outbox] == [["bob@example.org"]]
