@@ -106,3 +106,52 @@ def test_the_keyboard_shortcut_opens_the_form_and_a_private_note_is_dotted(
     assert annotation.visibility == "private"
     assert dossier.body_text[annotation.start : annotation.end] == "Café 🌍 résumé"
     assert console_errors == []
+
+
+def test_overlapping_highlights_nest_and_an_orphan_is_re_attached_from_the_panel(
+    chromium: Any, live_server: Any, console_errors: list[str]
+) -> None:
+    from discussions.anchoring import Selector
+    from discussions.annotation_services import annotation_create
+
+    alice = UserFactory(email="alice@example.org", display_name="Alice Martin")
+    dossier = DossierFactory(body=BODY, slug="texte")
+
+    def annotate(passage: str, note: str) -> Annotation:
+        start = dossier.body_text.index(passage)
+        selector = Selector(exact=passage, start=start, end=start + len(passage))
+        return annotation_create(
+            author=alice, body=dossier, selector=selector, note=note, visibility="shared", tags=[]
+        )
+
+    annotate("chargés de mission accompagnent", "Première.")
+    annotate("accompagnent les partenaires", "Seconde.")
+    orphan = annotate("construit", "Le passage va disparaître.")
+    dossier.body = BODY.replace("s’est construit", "a grandi")
+    dossier.save()
+    orphan.refresh_from_db()
+    assert orphan.state == Annotation.State.ORPHANED
+
+    page = log_in(chromium, live_server, "alice@example.org", console_errors)
+    page.goto(f"{live_server.url}{dossier.get_absolute_url()}")
+    page.locator("mark.annotation-highlight mark.annotation-highlight").wait_for()
+    ids = page.eval_on_selector_all(
+        "mark.annotation-highlight", "marks => [...new Set(marks.map(m => m.dataset.annotationId))]"
+    )
+    assert len(ids) == 2  # the orphan has no highlight
+    assert page.evaluate("document.getElementById('corps').textContent") == dossier.body_text
+
+    page.click("[data-annotation-open-list]")
+    orphans = page.locator("[data-annotation-orphans]")
+    orphans.wait_for(state="visible")
+    assert "Passage modifié" in orphans.inner_text()
+    orphans.locator("button").first.click()
+    page.locator(".annotation-view__state").wait_for(state="visible")
+
+    assert page.evaluate(SELECT, ["#corps", "a grandi"])
+    page.click("[data-action=reattach]")
+    page.locator(f'mark[data-annotation-id="{orphan.pk}"]').wait_for()
+    orphan.refresh_from_db()
+    assert orphan.state == Annotation.State.ANCHORED
+    assert dossier.body_text[orphan.start : orphan.end] == "a grandi"
+    assert console_errors == []
