@@ -289,6 +289,7 @@ class AnnotationPage {
     if (annotation) {
       form.elements.note.value = annotation.ccfd.note;
       form.elements.visibility.value = annotation.ccfd.visibility;
+      form.elements.tags.value = annotation.ccfd.tags.join(", ");
     }
     form.querySelector('[data-action="cancel"]').addEventListener("click", () => {
       if (annotation) this.open(annotation.ccfd.pk);
@@ -296,7 +297,11 @@ class AnnotationPage {
     });
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const fields = { note: form.elements.note.value, visibility: form.elements.visibility.value };
+      const fields = {
+        note: form.elements.note.value,
+        visibility: form.elements.visibility.value,
+        tags: form.elements.tags.value.split(",").map((tag) => tag.trim()).filter(Boolean),
+      };
       const error = form.querySelector('[data-field="error"]');
       const submit = form.querySelector('button[type="submit"]');
       submit.disabled = true;

@@ -63,11 +63,13 @@ def test_a_member_annotates_a_passage_and_finds_the_highlight_after_a_reload(
     trigger.wait_for(state="visible")
     trigger.click()
     page.fill("#annotation-note", "Une *pratique* à retenir.")
+    page.fill("#annotation-tags", "plaidoyer, réciprocité")
     page.click("#annotation-panel button[type=submit]")
     page.locator("#annotation-panel .annotation-view__note em").wait_for()
 
     annotation = Annotation.objects.get()
     assert dossier.body_text[annotation.start : annotation.end] == PASSAGE
+    assert sorted(annotation.tags.names()) == ["plaidoyer", "réciprocité"]
 
     page.reload()
     mark = page.locator(f'mark.annotation-highlight[data-annotation-id="{annotation.pk}"]')
