@@ -407,6 +407,16 @@ def shown_comments(queryset: QuerySet[Comment]) -> list[ShownComment]:
     return rows
 
 
+def comment_is_shown(comment: Comment) -> bool:
+    """Whether the comment appears in its discussion (a withdrawn one only as the tombstone
+    of a reply that shows)."""
+    rows = target_comments(target_of(comment)).values_list("pk", "parent_id", "created_at", "state")
+    nodes = [
+        _Skeleton(pk, parent_id, created_at, state, "") for pk, parent_id, created_at, state in rows
+    ]
+    return any(node.pk == comment.pk for node, _depth in tree_order(nodes).order)
+
+
 def thread_shell(target: Target) -> Thread:
     """A thread without its comments, for the forms that post to it."""
     return Thread(

@@ -24,6 +24,7 @@ from discussions.threads import (
     comment_for_edit,
     comment_for_moderation,
     comment_for_reply,
+    comment_is_shown,
     comment_page_url,
     readable_notifications,
     target_comments,
@@ -122,8 +123,13 @@ def thread_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @require_GET
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """The permalink: redirects to the page that shows the comment."""
-    return redirect(comment_page_url(comment_for(request.user, pk)))
+    """The permalink: redirects to the page that shows the comment, or to its discussion
+    when the comment was withdrawn and no reply keeps it as a tombstone."""
+    found = comment_for(request.user, pk)
+    url = comment_page_url(found)
+    if not found.is_visible and not comment_is_shown(found):
+        url = url.replace(f"#comment-{found.pk}", f"#thread-{found.target_kind}-{found.target_pk}")
+    return redirect(url)
 
 
 @require_POST

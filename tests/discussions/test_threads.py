@@ -218,3 +218,16 @@ def test_the_thread_view_query_count_does_not_grow_with_comments_or_depth(
     with django_assert_max_num_queries(8):
         response = alice_client.get(reverse("discussions:thread", args=["dossier", dossier.pk]))
     assert len(ids_in_order(response.content.decode())) == count
+
+
+def test_the_permalink_of_a_withdrawn_comment_without_replies_leads_to_its_discussion(
+    alice_client, alice, dossier
+) -> None:
+    gone = CommentFactory(dossier=dossier, author=alice, state=Comment.State.DELETED)
+    kept = CommentFactory(dossier=dossier, author=alice, state=Comment.State.DELETED)
+    CommentFactory(dossier=dossier, author=alice, parent=kept)
+
+    assert alice_client.get(gone.get_absolute_url())["Location"].endswith(
+        f"#thread-dossier-{dossier.pk}"
+    )
+    assert alice_client.get(kept.get_absolute_url())["Location"].endswith(f"#comment-{kept.pk}")
