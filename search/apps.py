@@ -4,6 +4,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,23 @@ def sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> None:
         )
 
 
+def fill_empty_index(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:
+    """After migrate: an empty index beside existing content (the search app was just
+    installed, or the table was emptied) is built at once, so search never silently finds
+    nothing. Otherwise a no-op costing one query."""
+    from django.db import DEFAULT_DB_ALIAS
+
+    from dossiers.models import Dossier
+    from search.index import after_bulk_load, rebuild_index
+    from search.models import SearchEntry
+
+    if using != DEFAULT_DB_ALIAS or SearchEntry.objects.exists():
+        return
+    if Dossier.objects.exists():
+        rebuild_index()
+        after_bulk_load()
+
+
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
@@ -27,3 +45,4 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         connection_created.connect(sqlite_functions, dispatch_uid="search-sqlite-functions")
+        post_migrate.connect(fill_empty_index, sender=self, dispatch_uid="search-fill-empty")

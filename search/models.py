@@ -109,6 +109,8 @@ class SearchEntry(models.Model):
         indexes = [
             # The candidate set of a frequent word: matches in priority order, newest first.
             models.Index(fields=["-priority", "-id"], name="search_entry_priority"),
+            # The same, within one kind (the kind facet).
+            models.Index(fields=["kind", "-priority", "-id"], name="search_entry_kind_priority"),
             # Refreshing `published` when a dossier changes status.
             models.Index(fields=["dossier"], name="search_entry_dossier"),
         ]

@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import CharField, QuerySet, Value
+from django.db.models import CharField, Q, QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
-from dossiers.models import Dossier, Region, Theme
+from dossiers.models import Region, Theme
 from search.models import MARK_END, MARK_START, SearchEntry
 from search.parsing import ParsedQuery, fts5_query
 from search.snippets import make_snippet, query_pattern
@@ -77,19 +78,21 @@ def search(
     parsed: ParsedQuery,
     *,
     kind: str | None = None,
-    dossiers: QuerySet[Dossier] | None = None,
+    region: str | None = None,
+    theme: str | None = None,
+    tag: str | None = None,
+    period: tuple[int, int] | None = None,
     page_number: Any = 1,
 ) -> SearchResults:
     """The page `page_number` of what `user` may read matching `parsed`, with facets.
 
-    `dossiers` restricts the search to entries of those dossiers (region, theme, tag or
-    period chosen in the facets or the dossier list).
+    `region`, `theme` and `tag` are slugs, `period` a (start, end) range of years that the
+    dossier's period must overlap: the dossier list's filters, with the same meaning.
     """
     readable = SearchEntry.objects.readable_by(user)
     if kind:
         readable = readable.filter(kind=kind)
-    if dossiers is not None:
-        readable = readable.filter(dossier__in=dossiers.order_by().values("pk"))
+    readable = _in_dossiers_with(readable, region=region, theme=theme, tag=tag, period=period)
     if connection.vendor == "postgresql":
         candidates = _postgresql_candidates(readable, parsed)
     else:
@@ -104,6 +107,38 @@ def search(
         capped=len(candidates) >= CANDIDATE_LIMIT,
         facets=_facets(candidates),
     )
+
+
+def _in_dossiers_with(
+    entries: QuerySet[SearchEntry],
+    *,
+    region: str | None,
+    theme: str | None,
+    tag: str | None,
+    period: tuple[int, int] | None,
+) -> QuerySet[SearchEntry]:
+    """Entries whose dossier has this region, theme, tag and period, read from the copies on
+    the entry itself: no join in the candidate query."""
+    keys = [f"{name}:{slug}" for name, slug in (("region", region), ("theme", theme), ("tag", tag))]
+    keys = [key for key in keys if not key.endswith(":None")]
+    if keys:
+        entries = entries.alias(
+            padded_keys=Concat(
+                Value(" "),
+                Coalesce("facet_keys", Value(""), output_field=TextField()),
+                Value(" "),
+                output_field=TextField(),
+            )
+        )
+        for key in keys:
+            entries = entries.filter(padded_keys__contains=f" {key} ")
+    if period:
+        start, end = period
+        entries = entries.filter(
+            Q(period_start__lte=end) | Q(period_start__isnull=True),
+            Q(period_end__gte=start) | Q(period_end__isnull=True),
+        ).exclude(period_start__isnull=True, period_end__isnull=True)
+    return entries
 
 
 # --- Candidates: (id, kind, dossier_id, score), higher score better ----------------------
