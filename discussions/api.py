@@ -270,7 +270,10 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The dossier's annotations and their visible replies, as the requester may read them,
     as a W3C AnnotationCollection; ?page=1 is its one page."""
-    dossier = dossier_for(request.user, slug)
+    try:
+        dossier = dossier_for(request.user, slug)
+    except Http404 as error:
+        raise Http404(_("This text does not exist or you may not read it.")) from error
     annotations = list(
         annotations_visible_to(request.user)
         .filter(dossier=dossier)

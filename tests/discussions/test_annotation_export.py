@@ -207,7 +207,11 @@ def test_the_export_holds_only_what_the_requester_may_read(
 
 
 def test_the_export_of_a_draft_is_404_for_members(alice_client, draft):
-    assert alice_client.get(export_url(draft)).status_code == 404
+    response = alice_client.get(export_url(draft))
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": "Ce texte n’existe pas ou vous n’avez pas le droit de le lire."
+    }
 
 
 @pytest.mark.parametrize("count", [1, 30])
