@@ -106,6 +106,7 @@ def main() -> None:
 
     from accounts.models import User
     from dossiers.forms import DossierFilterForm
+    from dossiers.models import Dossier
     from search.models import SearchEntry
     from search.parsing import parse_query
     from search.query import search
@@ -129,16 +130,9 @@ def main() -> None:
     def run(text: str, params: dict[str, str]) -> object:
         filters = DossierFilterForm({k: v for k, v in params.items() if k != "kind"})
         filters.is_valid()
-        chosen = filters.cleaned_data
-        return search(
-            member,
-            parse_query(text),
-            kind=params.get("kind"),
-            region=params.get("region"),
-            theme=params.get("theme"),
-            tag=params.get("tag"),
-            period=chosen.get("period"),
-        )
+        wanted = any(filters.cleaned_data.get(k) for k in ("region", "theme", "tag", "period"))
+        dossiers = filters.filter(Dossier.objects.all()) if wanted else None
+        return search(member, parse_query(text), kind=params.get("kind"), dossiers=dossiers)
 
     everything: list[float] = []
     rows = []

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from dossiers.forms import DossierFilterForm
+from dossiers.models import Dossier
 from search.forms import QUERY_MAX_LENGTH, QueryField, SearchForm
 from search.parsing import parse_query
 from search.query import FacetValue, search
@@ -34,15 +35,14 @@ def results(request: HttpRequest) -> HttpResponse:
     found = None
     facet_groups: list[tuple[str, list[FacetValue]]] = []
     if parsed.has_words:
-        chosen = filters.cleaned_data
+        dossiers = None
+        if any(filters.cleaned_data.get(key) for key in DOSSIER_FILTERS):
+            dossiers = filters.filter(Dossier.objects.all())
         found = search(
             request.user,
             parsed,
             kind=form.cleaned_data.get("kind") or None,
-            region=chosen["region"].slug if chosen.get("region") else None,
-            theme=chosen["theme"].slug if chosen.get("theme") else None,
-            tag=chosen["tag"].slug if chosen.get("tag") else None,
-            period=chosen.get("period"),
+            dossiers=dossiers,
             page_number=request.GET.get("page"),
         )
         for name, values in found.facets.items():
