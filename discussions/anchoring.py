@@ -188,7 +188,8 @@ class TextChange:
         """Where a position of the old text is in the new one."""
         if self._diffs is None:
             dmp = _dmp()
-            self._diffs = dmp.diff_main(self.old, self.new, False)
+            # Line mode first: bodies are paragraphs, and it keeps a big diff fast and sharp.
+            self._diffs = dmp.diff_main(self.old, self.new, True)
         return _dmp().diff_xIndex(self._diffs, old_position)
 
 
