@@ -91,7 +91,16 @@ class AnnotationPage {
   start() {
     // The button floats over the page, outside any body so it never joins their text.
     document.body.append(this.trigger);
-    document.addEventListener("selectionchange", () => this.selectionChanged());
+    // Once per frame at most: measuring a selection reads the body's text up to it.
+    let pending = false;
+    document.addEventListener("selectionchange", () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        this.selectionChanged();
+      });
+    });
     document.addEventListener("keydown", (event) => this.keydown(event));
     document.addEventListener("click", (event) => this.clickHighlight(event));
     // Keep the selection when the button is pressed.
