@@ -191,3 +191,19 @@ def test_locate_uses_the_diff_to_choose_between_two_identical_passages():
     new = "Ajout. " + old
     found = locate(new, selector, TextChange(old, new))
     assert found is not None and found.start == 44
+
+
+def test_a_curator_edits_the_text_before_a_passage_in_the_admin_and_it_stays_on_its_words(
+    alice, carol, text
+):
+    annotation = annotate(alice, text)
+    client = Client()
+    client.force_login(carol)
+    url = f"/admin/dossiers/dossier/{text.pk}/change/"
+    data = admin_form_data(client.get(url))
+    data["body"] = "## Avant-propos\n\nQuelques mots ajoutés, avec un 🌱.\n\n" + text.body
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    assert passage(annotation, text) == PASSAGE
+    assert annotation.state == Annotation.State.ANCHORED
+    assert not Notification.objects.filter(kind=Notification.Kind.ORPHANED).exists()
