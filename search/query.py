@@ -41,6 +41,9 @@ CANDIDATE_LIMIT = 500
 PG_CONFIG = "french_unaccent"
 # search_fts rowids: priority * SQLITE_ROWID_SPAN + entry id (migration 0003).
 SQLITE_ROWID_SPAN = 2**40
+# A dossier outranks a question or comment that matches as well: bm25 and ts_rank favour
+# short texts, and the dossier is what the reader came to find.
+KIND_BOOST = {SearchEntry.Kind.DOSSIER: 1.5}
 # FTS5 bm25 weights of the title, summary and body columns, as A, B and C on PostgreSQL.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 
@@ -95,7 +98,7 @@ def search(
         readable = readable.filter(dossier_id__in=dossier_ids) if dossier_ids else readable.none()
     candidates = [] if readable.query.is_empty() else _candidates(readable, parsed)
     # Best first; among equals, the newest.
-    candidates.sort(key=lambda row: (-row[3], -row[0]))
+    candidates.sort(key=lambda row: (-row[3] * KIND_BOOST.get(row[1], 1.0), -row[0]))
     page = Paginator(candidates, PAGE_SIZE).get_page(page_number)
     page.object_list = _page_entries([row[0] for row in page.object_list], parsed)
     return SearchResults(

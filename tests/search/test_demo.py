@@ -55,3 +55,13 @@ def test_demo_fresh_comment_and_private_note(demo) -> None:
     assert ("comment", comment.pk) in found(client_for(member), "jumelage")
     assert ("annotation", note.pk) in found(client_for(member), "jumelages scolaires")
     assert ("annotation", note.pk) not in found(client_for(other), "jumelages scolaires")
+
+
+def test_demo_dossiers_come_first_for_their_own_subject(demo) -> None:
+    member = client_for(demo["member@example.org"])
+    for q, slug in [
+        ("migrations", "partenariats-migrations-afrique-du-sud"),
+        ("reciprocite", "reciprocite-entre-partenaires"),
+    ]:
+        kind, pk = found(member, q)[0]
+        assert (kind, Dossier.objects.get(pk=pk).slug) == ("dossier", slug)
