@@ -115,7 +115,7 @@ def _candidates(readable: QuerySet[SearchEntry], parsed: ParsedQuery) -> list[Ca
     return _sqlite_candidates(readable, parsed)
 
 
-# --- Candidates: (id, kind, dossier_id, score), higher score better ----------------------
+# --- Candidates ------------------------------------------------------------------------------
 
 # (id, kind, dossier id, score — higher is better, facet keys, period start, period end)
 Candidate = tuple[int, str, int, float, str | None, int | None, int | None]
