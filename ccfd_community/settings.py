@@ -244,4 +244,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # One line per task state change drowns `make run`'s output; failures still show.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

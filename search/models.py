@@ -78,8 +78,7 @@ class SearchEntry(models.Model):
     period_start = models.PositiveSmallIntegerField(_("period start"), null=True, blank=True)
     period_end = models.PositiveSmallIntegerField(_("period end"), null=True, blank=True)
     # The cheap order in which matches enter the ranked candidate set when a query matches
-    # more of them than we rank: dossier content first, then contributions (README, "Search
-    # design").
+    # more of them than we rank: dossier content first, then contributions (docs/search.md).
     priority = models.PositiveSmallIntegerField(_("priority"), default=0)
     # PostgreSQL only: filled by the trigger `search_entry_vector` from title, summary and
     # body; always NULL on SQLite, where the FTS5 table `search_fts` plays its part.

@@ -1,6 +1,6 @@
 """Running a search: what was typed, what the user may read, the ranked page, the facets.
 
-Both databases follow the same plan (README, "Search design"):
+Both databases follow the same plan (docs/search.md):
 
 1. the matches the user may read, filtered by the facets, enter a candidate set in a cheap
    order (dossier content first, then the newest), at most CANDIDATE_LIMIT of them — the
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 PAGE_SIZE = 20
-# How many matches get ranked at most (README, "Search design").
+# How many matches get ranked at most (docs/search.md).
 CANDIDATE_LIMIT = 500
 # The PostgreSQL text search configuration made by search/migrations/0002.
 PG_CONFIG = "french_unaccent"
