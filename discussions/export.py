@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.encoding import iri_to_uri
@@ -80,8 +81,8 @@ def with_page_data(annotations: list[Annotation]) -> list[Annotation]:
     names: dict[int, list[str]] = {a.pk: [] for a in annotations}
     rows = (
         TaggedItem.objects.filter(
-            content_type__app_label="discussions",
-            content_type__model="annotation",
+            # The content type from Django's cache: no join on django_content_type.
+            content_type=ContentType.objects.get_for_model(Annotation),
             object_id__in=list(names),
         )
         .order_by("tag__name")
