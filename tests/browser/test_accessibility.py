@@ -6,30 +6,20 @@ without Chromium the tests skip and say why.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.browser.conftest import log_in
+
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.browser,
     # serialized_rollback restores the groups of the data migration after each flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
     pytest.mark.skipif(
         not AXE.exists(), reason="axe-core is not installed (npm ci --prefix tests/browser)"
     ),
@@ -37,21 +27,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def a11y_page(live_server) -> Iterator[object]:
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
+def a11y_page(chromium, live_server, console_errors) -> Iterator[object]:
     call_command("load_demo", force=True, verbosity=0)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=login]", "member@example.org")
-        page.fill("input[name=password]", "apprendre-ensemble")
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
-        yield page
-        browser.close()
+    page = log_in(chromium, live_server, "member@example.org", console_errors)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    yield page
 
 
 def axe_violations(page) -> list[str]:
