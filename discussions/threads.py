@@ -244,7 +244,6 @@ class Thread:
     # Messages that can be read (tombstones excluded) and entries not shown yet.
     count: int
     remaining: int
-    complete: bool
 
     @property
     def pk(self) -> int:
@@ -419,9 +418,7 @@ def comment_is_shown(comment: Comment) -> bool:
 
 def thread_shell(target: Target) -> Thread:
     """A thread without its comments, for the forms that post to it."""
-    return Thread(
-        kind=target_kind(target), target=target, entries=[], count=0, remaining=0, complete=False
-    )
+    return Thread(kind=target_kind(target), target=target, entries=[], count=0, remaining=0)
 
 
 def thread_for(user: User, target: Target, *, limit: int | None = None) -> Thread:
@@ -429,14 +426,16 @@ def thread_for(user: User, target: Target, *, limit: int | None = None) -> Threa
     comments = shown_comments(target_comments(target))
     by_pk = {comment.pk: comment for comment in comments}
     tree = tree_order(comments)
-    entries = thread_entries(tree, by_pk, user, limit=limit)
+    return _thread(target, tree, thread_entries(tree, by_pk, user, limit=limit))
+
+
+def _thread(target: Target, tree: _Tree, entries: list[Entry]) -> Thread:
     return Thread(
         kind=target_kind(target),
         target=target,
         entries=entries,
         count=tree.count,
         remaining=len(tree.order) - len(entries),
-        complete=len(entries) == len(tree.order),
     )
 
 
@@ -498,15 +497,7 @@ def dossier_threads(
     for target in [dossier, *targets]:
         key = target_key(target)
         tree, limit = trees[key]
-        entries = thread_entries(tree, comments, user, limit=limit)
-        threads[key] = Thread(
-            kind=target_kind(target),
-            target=target,
-            entries=entries,
-            count=tree.count,
-            remaining=len(tree.order) - len(entries),
-            complete=len(entries) == len(tree.order),
-        )
+        threads[key] = _thread(target, tree, thread_entries(tree, comments, user, limit=limit))
     return threads
 
 
