@@ -116,6 +116,13 @@ def question_values(question: Question) -> dict[str, Any]:
     }
 
 
+# The fields an entry is built from, for models whose partial saves (`update_fields`) often
+# touch none of them; a save of other fields alone leaves the entry as it is.
+INDEXED_FIELDS: dict[type[models.Model], frozenset[str]] = {
+    Annotation: frozenset({"exact", "body", "body_html", "visibility", "author", "dossier"}),
+}
+
+
 def annotation_values(annotation: Annotation) -> dict[str, Any]:
     private = annotation.visibility == Annotation.Visibility.PRIVATE
     return {

@@ -13,13 +13,18 @@ from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from dossiers.models import Dossier, Region, Theme
-from search.index import MODEL_KINDS, index_object, refresh_dossier, unindex_object
+from search.index import INDEXED_FIELDS, MODEL_KINDS, index_object, refresh_dossier, unindex_object
 
 
 def entry_saved(
     sender: type[models.Model], instance: models.Model, raw: bool = False, **kwargs: Any
 ) -> None:
     if raw:  # loaddata: related rows may not exist yet; rebuild the index afterwards
+        return
+    update_fields = kwargs.get("update_fields")
+    indexed = INDEXED_FIELDS.get(sender)
+    if update_fields is not None and indexed is not None and indexed.isdisjoint(update_fields):
+        # e.g. re-anchoring moved or orphaned an annotation: nothing searchable changed.
         return
     index_object(instance)
 

@@ -47,3 +47,16 @@ def test_an_entry_text_never_holds_the_snippet_marks(alice_client) -> None:
     assert entry.summary == "Un résumé piégé"
     html = alice_client.get("/recherche/", {"q": "piégé"}).content.decode()
     assert "<mark>piégé</mark>" in html
+
+
+def test_moving_or_orphaning_an_annotation_does_not_touch_its_entry(
+    alice, django_assert_num_queries
+) -> None:
+    annotation = make_annotation(dossier=DossierFactory(), author=alice, body="Note privée")
+    annotation.start, annotation.end, annotation.state = 5, 19, "orphaned"
+    with django_assert_num_queries(1):  # the UPDATE of the annotation alone
+        annotation.save(update_fields=["start", "end", "state"])
+    annotation.visibility = "private"
+    annotation.save(update_fields=["visibility"])
+    entry = SearchEntry.objects.get(kind="annotation", object_id=annotation.pk)
+    assert entry.owner_id == alice.pk
