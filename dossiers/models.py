@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
 
+def period_label(start: int | None, end: int | None) -> str:
+    """ "2000–2010", or the one year known, or ""."""
+    if start and end and start != end:
+        return f"{start}–{end}"
+    return str(start or end or "")
+
+
 class Region(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -200,9 +207,7 @@ class Dossier(RenderedBody):
         return [name.strip() for name in self.author_names.splitlines() if name.strip()]
 
     def period_label(self) -> str:
-        if self.period_start and self.period_end and self.period_start != self.period_end:
-            return f"{self.period_start}–{self.period_end}"
-        return str(self.period_start or self.period_end or "")
+        return period_label(self.period_start, self.period_end)
 
 
 class DossierPart(RenderedBody):
@@ -270,7 +275,7 @@ class CaseStudy(DossierPart):
         ]
 
     def period_label(self) -> str:
-        return Dossier.period_label(self)  # type: ignore[arg-type]
+        return period_label(self.period_start, self.period_end)
 
 
 class Recommendation(DossierPart):
