@@ -221,8 +221,8 @@ def test_the_export_costs_the_same_queries_for_1_or_30_annotations(
     for _ in range(count):
         annotation = annotate(alice, text, tags=["x"])
         Comment.objects.create(dossier=text, annotation=annotation, author=bob, body="Oui.")
-    # session, user, dossier gate, annotations, tags, authors, replies
-    with django_assert_num_queries(7):
+    # session, user, dossier gate, annotations with their authors, tags, replies
+    with django_assert_num_queries(6):
         collection = get_export(alice_client, text)
     assert collection["total"] == 2 * count
     assert Annotation.objects.count() == count
