@@ -101,7 +101,7 @@ class DossierAdmin(SimpleHistoryAdmin):
     form = DossierAdminForm
     list_display = ["title", "status", "published_on", "period_label", "updated_at", "updated_by"]
     list_filter = ["status", "regions", "themes", "tags", "published_on"]
-    search_fields = ["title", "summary", "body", "author_names"]
+    search_fields = ["title", "slug", "summary", "body", "author_names"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["authors"]
     filter_horizontal = ["regions", "themes"]
