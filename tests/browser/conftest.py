@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connections
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -41,6 +42,10 @@ def chromium() -> Iterator[Any]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # Django keeps a connection per context, and the test's database work under
+        # Playwright's sync API opens one pytest-django never closes: close it here, or
+        # PostgreSQL refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
