@@ -157,3 +157,38 @@ def test_overlapping_highlights_nest_and_an_orphan_is_re_attached_from_the_panel
     assert orphan.state == Annotation.State.ANCHORED
     assert dossier.body_text[orphan.start : orphan.end] == "a grandi"
     assert console_errors == []
+
+
+def test_a_colleague_opens_the_highlight_and_replies_in_the_panel(
+    chromium: Any, live_server: Any, console_errors: list[str]
+) -> None:
+    from discussions.anchoring import Selector
+    from discussions.annotation_services import annotation_create
+    from discussions.models import Comment
+
+    alice = UserFactory(email="alice@example.org", display_name="Alice Martin")
+    UserFactory(email="claire@example.org", display_name="Claire Moreau")
+    dossier = DossierFactory(body=BODY, slug="texte")
+    start = dossier.body_text.index(PASSAGE)
+    annotation = annotation_create(
+        author=alice,
+        body=dossier,
+        selector=Selector(exact=PASSAGE, start=start, end=start + len(PASSAGE)),
+        note="Qu’en pensez-vous ?",
+        visibility="shared",
+        tags=[],
+    )
+
+    page = log_in(chromium, live_server, "claire@example.org", console_errors)
+    page.goto(f"{live_server.url}{dossier.get_absolute_url()}")
+    page.locator(f'mark[data-annotation-id="{annotation.pk}"]').click()
+    replies = page.locator("#annotation-panel .annotation-view__replies")
+    replies.locator("textarea").fill("Oui, *exactement* ce que nous vivons.")
+    replies.locator("form:has(textarea) button[type=submit]").click()
+    replies.locator(".comment__body em").wait_for()
+    assert "1 message" in replies.locator(".thread__count").inner_text()
+    # The form is ready for another message, and the reply is the annotation's.
+    assert replies.locator("textarea").input_value() == ""
+    reply = Comment.objects.get()
+    assert (reply.annotation, reply.author.email) == (annotation, "claire@example.org")
+    assert console_errors == []
