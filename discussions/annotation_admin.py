@@ -15,8 +15,8 @@ from discussions.models import Annotation
 
 @admin.register(Annotation)
 class AnnotationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "author", "dossier", "visibility", "state", "created_at"]
-    list_filter = ["state", "visibility", "created_at"]
+    list_display = ["__str__", "author", "dossier", "visibility", "state", "hidden", "created_at"]
+    list_filter = ["state", "visibility", "hidden", "created_at"]
     search_fields = ["exact", "body", "author__email", "author__display_name", "dossier__title"]
     list_select_related = ["author", "dossier"]
     raw_id_fields = ["author", "dossier", "case_study", "recommendation"]
@@ -32,6 +32,11 @@ class AnnotationAdmin(admin.ModelAdmin):
         "text_version",
         "created_at",
         "updated_at",
+        # Hidden and restored from the moderation page, which tells the author.
+        "hidden",
+        "moderated_at",
+        "moderated_by",
+        "moderation_note",
     ]
     fields = [
         ("author", "visibility"),
@@ -42,6 +47,8 @@ class AnnotationAdmin(admin.ModelAdmin):
         ("prefix", "suffix"),
         ("start", "end", "state", "text_version"),
         ("created_at", "updated_at"),
+        ("hidden", "moderated_at", "moderated_by"),
+        "moderation_note",
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Annotation]:

@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from discussions.anchoring import Selector, TextChange, locate, validate
-from discussions.models import Annotation, Notification
-from discussions.services import follow_create, notification_create, notify
+from discussions.models import Annotation, Flag, Notification
+from discussions.services import flags_resolve, follow_create, notification_create, notify
 from dossiers.models import CaseStudy, Dossier, Recommendation
 
 Body = Dossier | CaseStudy | Recommendation
@@ -85,9 +86,10 @@ def annotations_of(body: Body) -> QuerySet[Annotation]:
 
 
 def annotations_visible_to(user: User) -> QuerySet[Annotation]:
-    """Shared annotations on dossiers `user` may read, and their own private notes."""
+    """Shared annotations on dossiers `user` may read (not hidden by moderation), and their
+    own."""
     return Annotation.objects.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
-        Q(visibility=Annotation.Visibility.SHARED) | Q(author=user)
+        Annotation.readable_by(user)
     )
 
 
@@ -105,6 +107,55 @@ def annotation_for_edit(user: User, pk: int) -> Annotation:
     annotation = annotation_for_read(user, pk)
     if annotation.author_id != user.pk:
         raise PermissionDenied(_("Only its author may change or delete an annotation."))
+    return annotation
+
+
+def annotation_for_flag(user: User, pk: int) -> Annotation:
+    """Someone else's annotation `user` may read (else 404): one's own is not reported."""
+    annotation = annotation_for_read(user, pk)
+    if annotation.author_id == user.pk:
+        raise Http404(_("You cannot report your own annotation."))
+    return annotation
+
+
+def annotation_for_moderation(user: User, pk: int) -> Annotation:
+    """An annotation `user` may hide or restore: a moderator (else 403), on a dossier they
+    may read, shared (a private note is nobody else's business; else 404), hidden or not."""
+    if not user.is_moderator:
+        raise PermissionDenied(_("Only moderators may hide or restore an annotation."))
+    annotation = (
+        Annotation.objects.filter(
+            dossier__in=Dossier.objects.visible_to(user),
+            visibility=Annotation.Visibility.SHARED,
+        )
+        .select_related("author", "dossier")
+        .filter(pk=pk)
+        .first()
+    )
+    if annotation is None:
+        raise Http404(_("This annotation does not exist or you may not read it."))
+    return annotation
+
+
+@transaction.atomic
+def annotation_moderate(
+    *, annotation: Annotation, moderator: User, hide: bool, note: str = ""
+) -> Annotation:
+    """A moderator hides the annotation (then only its author still sees it, with the note;
+    its open reports are settled) or shows it again; the author is told either way."""
+    annotation.hidden = hide
+    annotation.moderated_at = timezone.now()
+    annotation.moderated_by = moderator
+    annotation.moderation_note = note
+    annotation.save(update_fields=["hidden", "moderated_at", "moderated_by", "moderation_note"])
+    if hide:
+        flags_resolve(annotation=annotation, moderator=moderator, resolution=Flag.Resolution.HIDDEN)
+    notify(
+        recipients=[annotation.author],
+        kind=Notification.Kind.MODERATION,
+        actor=moderator,
+        annotation=annotation,
+    )
     return annotation
 
 

@@ -90,6 +90,8 @@ ANNOTATION_COLUMNS = (
     "end",
     "state",
     "visibility",
+    "hidden",
+    "moderation_note",
     "created_at",
     "updated_at",
 )
@@ -214,6 +216,9 @@ def annotation_json(
             "note": annotation.body,
             "tags": tags,
             "replies": getattr(annotation, "reply_count", None),
+            # Only its author still sees a hidden annotation: tell them why.
+            "hidden": annotation.hidden,
+            "moderation_note": annotation.moderation_note if annotation.hidden else "",
         }
     return data
 

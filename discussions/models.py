@@ -47,7 +47,25 @@ class MarkdownNote(models.Model):
         return render_markdown(self.body).html
 
 
-class Annotation(MarkdownNote):
+class Moderated(models.Model):
+    """Who last hid or restored a contribution, when, and what they told its author."""
+
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+    moderation_note = models.TextField(_("moderation note"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Annotation(MarkdownNote, Moderated):
     """A note on a passage of a body (dossier, case study or recommendation).
 
     The anchor follows the W3C Web Annotation model: a TextQuoteSelector (exact, prefix,
@@ -105,6 +123,8 @@ class Annotation(MarkdownNote):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.ANCHORED
     )
+    # Hidden by a moderator: then only its author still sees it, with the moderator's note.
+    hidden = models.BooleanField(_("hidden by moderation"), default=False)
     # history_id of the body's django-simple-history record the selectors were last
     # checked against (made on, or re-anchored to).
     text_version = models.PositiveBigIntegerField(_("text version"), null=True, blank=True)
@@ -142,8 +162,24 @@ class Annotation(MarkdownNote):
     def __str__(self) -> str:
         return f"« {self.exact[:60]} »"
 
+    @staticmethod
+    def readable_by(user: Any, path: str = "") -> Q:
+        """The annotations `user` may read, dossier aside: the shared ones not hidden by
+        moderation, and their own. `path` reaches them from another model ("annotation__")."""
+        return Q(**{f"{path}visibility": Annotation.Visibility.SHARED, f"{path}hidden": False}) | Q(
+            **{f"{path}author": user}
+        )
 
-class Comment(MarkdownNote):
+    @property
+    def is_personal(self) -> bool:
+        """Only its author sees it: a private note, or a note hidden by moderation."""
+        return self.visibility == self.Visibility.PRIVATE or self.hidden
+
+    def is_readable_by(self, user: Any) -> bool:
+        return not self.is_personal or self.author_id == user.pk
+
+
+class Comment(MarkdownNote, Moderated):
     """A message in a discussion; a reply when it has a parent.
 
     A deleted or hidden comment is never removed from the table: it stays as a tombstone so
@@ -212,16 +248,6 @@ class Comment(MarkdownNote):
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     # Set on each edit by the author; the previous text goes to CommentRevision.
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("moderated by"),
-    )
-    moderation_note = models.TextField(_("moderation note"), blank=True)
 
     class Meta:
         verbose_name = _("comment")

@@ -143,7 +143,7 @@ def comment_hide(*, comment: Comment, moderator: User, note: str = "") -> Commen
     comment.moderated_by = moderator
     comment.moderation_note = note
     comment.save(update_fields=["state", "moderated_at", "moderated_by", "moderation_note"])
-    _flags_resolve(comment=comment, moderator=moderator, resolution=Flag.Resolution.HIDDEN)
+    flags_resolve(comment=comment, moderator=moderator, resolution=Flag.Resolution.HIDDEN)
     notify(recipients=[comment.author], kind=Kind.MODERATION, actor=moderator, comment=comment)
     return comment
 
@@ -165,31 +165,53 @@ def comment_restore(*, comment: Comment, moderator: User, note: str = "") -> Com
 # --- Flags ----------------------------------------------------------------------------
 
 
-def flag_create(*, comment: Comment, reporter: User, reason: str, details: str = "") -> Flag:
-    """Report a comment; a second report by the same person while one is open is the same."""
+def flag_create(
+    *,
+    reporter: User,
+    reason: str,
+    details: str = "",
+    comment: Comment | None = None,
+    annotation: Annotation | None = None,
+) -> Flag:
+    """Report a comment or an annotation; a second report by the same person while one is
+    open is the same."""
+    contribution = {"comment": comment, "annotation": annotation}
     try:
         with transaction.atomic():
             flag, _created = Flag.objects.get_or_create(
-                comment=comment,
+                **contribution,
                 reporter=reporter,
                 resolution=Flag.Resolution.OPEN,
                 defaults={"reason": reason, "details": details},
             )
     except IntegrityError:  # the same report, posted twice at once
-        flag = Flag.objects.get(comment=comment, reporter=reporter, resolution=Flag.Resolution.OPEN)
+        flag = Flag.objects.get(**contribution, reporter=reporter, resolution=Flag.Resolution.OPEN)
     return flag
 
 
 @transaction.atomic
-def flags_dismiss(*, comment: Comment, moderator: User) -> int:
-    """A moderator found nothing wrong: the open reports on the comment are closed."""
-    return _flags_resolve(
-        comment=comment, moderator=moderator, resolution=Flag.Resolution.DISMISSED
+def flags_dismiss(
+    *, moderator: User, comment: Comment | None = None, annotation: Annotation | None = None
+) -> int:
+    """A moderator found nothing wrong: the open reports on the contribution are closed."""
+    return flags_resolve(
+        moderator=moderator,
+        resolution=Flag.Resolution.DISMISSED,
+        comment=comment,
+        annotation=annotation,
     )
 
 
-def _flags_resolve(*, comment: Comment, moderator: User, resolution: str) -> int:
-    flags = list(Flag.objects.filter(comment=comment, resolution=Flag.Resolution.OPEN))
+def flags_resolve(
+    *,
+    moderator: User,
+    resolution: str,
+    comment: Comment | None = None,
+    annotation: Annotation | None = None,
+) -> int:
+    flags = list(
+        Flag.objects.filter(comment=comment, annotation=annotation, resolution=Flag.Resolution.OPEN)
+    )
     now = timezone.now()
     for flag in flags:
         flag.resolution = resolution

@@ -116,7 +116,7 @@ def target_for(user: User, kind: str, pk: int) -> Target:
         return get_object_or_404(
             Annotation.objects.select_related("dossier", "author")
             .filter(dossier__in=Dossier.objects.visible_to(user))
-            .filter(Q(visibility=Annotation.Visibility.SHARED) | Q(author=user)),
+            .filter(Annotation.readable_by(user)),
             pk=pk,
         )
     raise Http404("Unknown discussion kind.")
@@ -127,7 +127,7 @@ def target_is_readable(user: User, target: Target) -> bool:
     if not user.is_active or not target_dossier(target).is_visible_to(user):
         return False
     if isinstance(target, Annotation):
-        return target.visibility == Annotation.Visibility.SHARED or target.author_id == user.pk
+        return target.is_readable_by(user)
     return True
 
 
@@ -166,9 +166,7 @@ def comment_page_url(comment: Comment) -> str:
 def readable_comments(user: User) -> QuerySet[Comment]:
     """Comments whose discussion `user` may read (their state aside)."""
     return Comment.objects.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
-        Q(annotation__isnull=True)
-        | Q(annotation__visibility=Annotation.Visibility.SHARED)
-        | Q(annotation__author=user)
+        Q(annotation__isnull=True) | Annotation.readable_by(user, "annotation__")
     )
 
 
@@ -206,7 +204,7 @@ def readable_notifications(user: User) -> QuerySet[Notification]:
     """The user's notifications about what they may still read."""
     return Notification.objects.filter(
         recipient=user, dossier__in=Dossier.objects.visible_to(user)
-    ).exclude(Q(annotation__visibility=Annotation.Visibility.PRIVATE) & ~Q(annotation__author=user))
+    ).exclude(Q(annotation__isnull=False) & ~Annotation.readable_by(user, "annotation__"))
 
 
 # --- The tree -------------------------------------------------------------------------
@@ -514,7 +512,7 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
     unread = (
         readable_notifications(user)
         .filter(read_at__isnull=True)
-        .select_related("actor", "dossier", "comment")[:size]
+        .select_related("actor", "dossier", "comment", "annotation")[:size]
     )
     open_questions = (
         Question.objects.filter(dossier__in=Dossier.objects.visible_to(user))

@@ -22,6 +22,14 @@ urlpatterns = [
     path("annotations/", api.annotation_collection, name="annotation-list"),
     path("annotations/<int:pk>/", api.annotation_detail, name="annotation-detail"),
     path("annotations/dossiers/<slug:slug>/", api.annotation_export, name="annotation-export"),
+    path("annotations/<int:pk>/signaler/", views.annotation_flag, name="annotation-flag"),
+    path("annotations/<int:pk>/masquer/", views.annotation_hide, name="annotation-hide"),
+    path("annotations/<int:pk>/retablir/", views.annotation_restore, name="annotation-restore"),
+    path(
+        "annotations/<int:pk>/classer/",
+        views.annotation_flags_dismiss,
+        name="annotation-flags-dismiss",
+    ),
     # /discussions/moderation/
     path("moderation/", views.moderation_queue, name="moderation"),
     # /discussions/suivre/

@@ -10,13 +10,19 @@ from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from discussions import services
+from discussions.annotation_services import (
+    annotation_for_flag,
+    annotation_for_moderation,
+    annotation_moderate,
+)
 from discussions.forms import CommentForm, FlagForm, ModerationForm
-from discussions.models import Comment, Flag, Follow
+from discussions.models import Annotation, Comment, Flag, Follow
 from discussions.threads import (
     KINDS,
     Target,
@@ -271,30 +277,141 @@ def comment_restore(request: HttpRequest, pk: int) -> HttpResponse:
     return _moderate(request, pk, hide=False)
 
 
+# --- Reporting and moderating annotations ----------------------------------------------
+
+
+def _annotation_form_page(
+    request: HttpRequest,
+    annotation: Annotation,
+    form: FlagForm | ModerationForm,
+    *,
+    heading: str,
+    submit: str,
+    moderating: bool = False,
+) -> HttpResponse:
+    back = _back(
+        request,
+        reverse("discussions:thread-page", kwargs={"kind": "annotation", "pk": annotation.pk}),
+    )
+    return render(
+        request,
+        "discussions/annotation_action.html",
+        {
+            "annotation": annotation,
+            "form": form,
+            "heading": heading,
+            "submit": submit,
+            "moderating": moderating,
+            "back": back,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def annotation_flag(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report someone else's annotation to the moderators."""
+    annotation = annotation_for_flag(request.user, pk)
+    form = FlagForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.flag_create(annotation=annotation, reporter=request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you: the moderators will look at this annotation."))
+        return redirect(_back(request, annotation.dossier.get_absolute_url()))
+    return _annotation_form_page(
+        request,
+        annotation,
+        form,
+        heading=_("Report an annotation"),
+        submit=_("Send the report"),
+    )
+
+
+def _moderate_annotation(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
+    annotation = annotation_for_moderation(request.user, pk)
+    if annotation.hidden == hide:
+        raise BadRequest(_("This annotation is not in a state this action applies to."))
+    form = ModerationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        annotation_moderate(
+            annotation=annotation, moderator=request.user, hide=hide, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("The annotation was hidden.") if hide else _("The annotation was restored."),
+        )
+        return redirect(_back(request, reverse("discussions:moderation")))
+    return _annotation_form_page(
+        request,
+        annotation,
+        form,
+        heading=_("Hide this annotation") if hide else _("Restore this annotation"),
+        submit=_("Hide") if hide else _("Restore"),
+        moderating=True,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def annotation_hide(request: HttpRequest, pk: int) -> HttpResponse:
+    return _moderate_annotation(request, pk, hide=True)
+
+
+@require_http_methods(["GET", "POST"])
+def annotation_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    return _moderate_annotation(request, pk, hide=False)
+
+
+@require_POST
+def annotation_flags_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    annotation = annotation_for_moderation(request.user, pk)
+    services.flags_dismiss(annotation=annotation, moderator=request.user)
+    messages.success(request, _("The reports were dismissed."))
+    return redirect("discussions:moderation")
+
+
 # --- Moderation queue -----------------------------------------------------------------
 
 
 @require_GET
 def moderation_queue(request: HttpRequest) -> HttpResponse:
-    """Open reports grouped by message, oldest first, and the messages hidden lately."""
+    """Open reports grouped by contribution, oldest first, and what was hidden lately."""
     if not request.user.is_moderator:
         raise PermissionDenied
-    flags = Flag.objects.filter(
-        resolution=Flag.Resolution.OPEN, comment__isnull=False
-    ).select_related("reporter", "comment__author", "comment__dossier")
+    flags = Flag.objects.filter(resolution=Flag.Resolution.OPEN).select_related(
+        "reporter",
+        "comment__author",
+        "comment__dossier",
+        "annotation__author",
+        "annotation__dossier",
+    )
     reported: dict[int, dict[str, Any]] = {}
+    reported_annotations: dict[int, dict[str, Any]] = {}
     for flag in flags.order_by("created_at"):
-        entry = reported.setdefault(flag.comment_id, {"comment": flag.comment, "flags": []})
+        if flag.comment_id:
+            entry = reported.setdefault(flag.comment_id, {"comment": flag.comment, "flags": []})
+        else:
+            entry = reported_annotations.setdefault(
+                flag.annotation_id, {"annotation": flag.annotation, "flags": []}
+            )
         entry["flags"].append(flag)
     hidden = (
         Comment.objects.filter(state=Comment.State.HIDDEN)
         .select_related("author", "moderated_by", "dossier")
         .order_by("-moderated_at")[:30]
     )
+    hidden_annotations = (
+        Annotation.objects.filter(hidden=True)
+        .select_related("author", "moderated_by", "dossier")
+        .order_by("-moderated_at")[:30]
+    )
     return render(
         request,
         "discussions/moderation.html",
-        {"reported": list(reported.values()), "hidden": hidden},
+        {
+            "reported": list(reported.values()),
+            "reported_annotations": list(reported_annotations.values()),
+            "hidden": hidden,
+            "hidden_annotations": hidden_annotations,
+        },
     )
 
 

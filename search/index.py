@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
+from django.db.models import Q
 
 from discussions.models import Annotation, Comment
 from dossiers.markdown import html_text
@@ -119,18 +120,20 @@ def question_values(question: Question) -> dict[str, Any]:
 # The fields an entry is built from, for models whose partial saves (`update_fields`) often
 # touch none of them; a save of other fields alone leaves the entry as it is.
 INDEXED_FIELDS: dict[type[models.Model], frozenset[str]] = {
-    Annotation: frozenset({"exact", "body", "body_html", "visibility", "author", "dossier"}),
+    Annotation: frozenset(
+        {"exact", "body", "body_html", "visibility", "hidden", "author", "dossier"}
+    ),
 }
 
 
 def annotation_values(annotation: Annotation) -> dict[str, Any]:
-    private = annotation.visibility == Annotation.Visibility.PRIVATE
     return {
         "dossier_id": annotation.dossier_id,
         "title": "",
         "summary": annotation.exact,
         "body": html_text(annotation.body_html) if annotation.body_html else annotation.body,
-        "owner_id": annotation.author_id if private else None,
+        # A private note, or one hidden by moderation: its author's only.
+        "owner_id": annotation.author_id if annotation.is_personal else None,
     }
 
 
@@ -148,10 +151,14 @@ def comment_values(comment: Comment, annotation_owner: int | None) -> dict[str, 
 def _annotation_owner(annotation_id: int | None) -> int | None:
     if annotation_id is None:
         return None
-    row = Annotation.objects.filter(pk=annotation_id).values_list("visibility", "author_id").first()
-    if row is None or row[0] != Annotation.Visibility.PRIVATE:
+    annotation = (
+        Annotation.objects.filter(pk=annotation_id)
+        .only("visibility", "hidden", "author_id")
+        .first()
+    )
+    if annotation is None or not annotation.is_personal:
         return None
-    return row[1]
+    return annotation.author_id
 
 
 def entry_values(obj: models.Model) -> dict[str, Any] | None:
@@ -206,7 +213,7 @@ def index_object(obj: models.Model) -> None:
             **{field: values[field] for field in CONTEXT_FIELDS}
         )
     elif isinstance(obj, Annotation):
-        # Its replies are as private as it is.
+        # Its replies are as private (or hidden) as it is.
         SearchEntry.objects.filter(
             kind=Kind.COMMENT,
             object_id__in=Comment.objects.filter(annotation=obj).values("pk"),
@@ -265,9 +272,9 @@ def _all_entries() -> Iterator[SearchEntry]:
     for question in Question.objects.iterator(chunk_size=1000):
         yield entry(question_values(question), Kind.QUESTION, question.pk)
     private_owner = dict(
-        Annotation.objects.filter(visibility=Annotation.Visibility.PRIVATE).values_list(
-            "pk", "author_id"
-        )
+        Annotation.objects.filter(
+            Q(visibility=Annotation.Visibility.PRIVATE) | Q(hidden=True)
+        ).values_list("pk", "author_id")
     )
     for annotation in Annotation.objects.iterator(chunk_size=2000):
         yield entry(annotation_values(annotation), Kind.ANNOTATION, annotation.pk)

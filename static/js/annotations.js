@@ -365,6 +365,17 @@ class AnnotationPage {
         return item;
       }),
     );
+    if (annotation.ccfd.hidden) {
+      field("hidden").hidden = false;
+      field("moderation-note").hidden = !annotation.ccfd.moderation_note;
+      field("moderation-note-text").textContent = annotation.ccfd.moderation_note;
+    }
+    if (!annotation.ccfd.mine && this.data.flagUrl) {
+      // Someone else's note: it can be reported (a page of its own, which comes back here).
+      const next = encodeURIComponent(window.location.pathname);
+      field("report-link").href = `${this.data.flagUrl.replace("/0/", `/${pk}/`)}?next=${next}`;
+      field("report").hidden = false;
+    }
     if (annotation.ccfd.mine) {
       field("actions").hidden = false;
       view.querySelector('[data-action="edit"]').addEventListener("click", () => this.openForm({ annotation }));

@@ -60,3 +60,39 @@ def axe_violations(page) -> list[str]:
 def test_main_pages_have_no_axe_violation(a11y_page, live_server, path: str) -> None:
     a11y_page.goto(f"{live_server.url}{path}")
     assert axe_violations(a11y_page) == []
+
+
+def test_reporting_and_moderating_an_annotation_have_no_axe_violation(
+    chromium, live_server, console_errors
+) -> None:
+    from accounts.models import User
+    from discussions.anchoring import Selector
+    from discussions.annotation_services import annotation_create
+    from discussions.models import Flag
+    from dossiers.models import Dossier
+
+    call_command("load_demo", force=True, verbosity=0)
+    dossier = Dossier.objects.get(slug="partenariats-en-zones-de-conflit")
+    passage = dossier.body_text.split("\n")[2][:40]
+    start = dossier.body_text.index(passage)
+    annotation = annotation_create(
+        author=User.objects.get(email="member@example.org"),
+        body=dossier,
+        selector=Selector(exact=passage, start=start, end=start + len(passage)),
+        note="Une note à examiner.",
+        visibility="shared",
+        tags=[],
+    )
+    Flag.objects.create(
+        annotation=annotation,
+        reporter=User.objects.get(email="curator@example.org"),
+        reason="off_topic",
+    )
+    page = log_in(chromium, live_server, "ines.garcia@example.org", console_errors)
+    for path in [
+        "/discussions/moderation/",
+        f"/discussions/annotations/{annotation.pk}/masquer/",
+        f"/discussions/annotations/{annotation.pk}/signaler/",
+    ]:
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        assert axe_violations(page) == [], path

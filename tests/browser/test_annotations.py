@@ -182,6 +182,12 @@ def test_a_colleague_opens_the_highlight_and_replies_in_the_panel(
     page = log_in(chromium, live_server, "claire@example.org", console_errors)
     page.goto(f"{live_server.url}{dossier.get_absolute_url()}")
     page.locator(f'mark[data-annotation-id="{annotation.pk}"]').click()
+    # Someone else's note can be reported, on a page that comes back here.
+    report = page.locator('#annotation-panel [data-field="report-link"]')
+    report.wait_for()
+    assert report.get_attribute("href") == (
+        f"/discussions/annotations/{annotation.pk}/signaler/?next=%2Fdossiers%2Ftexte%2F"
+    )
     replies = page.locator("#annotation-panel .annotation-view__replies")
     replies.locator("textarea").fill("Oui, *exactement* ce que nous vivons.")
     replies.locator("form:has(textarea) button[type=submit]").click()
