@@ -289,10 +289,13 @@ def _annotation_form_page(
     submit: str,
     moderating: bool = False,
 ) -> HttpResponse:
-    back = _back(
-        request,
-        reverse("discussions:thread-page", kwargs={"kind": "annotation", "pk": annotation.pk}),
+    # A moderator goes back to the queue: a hidden annotation's page is its author's only.
+    default = (
+        reverse("discussions:moderation")
+        if moderating
+        else reverse("discussions:thread-page", kwargs={"kind": "annotation", "pk": annotation.pk})
     )
+    back = _back(request, default)
     return render(
         request,
         "discussions/annotation_action.html",

@@ -100,7 +100,11 @@ def test_a_reported_annotation_is_hidden_then_restored(
     assert "Ton blessant" in queue and "<em>blessante</em>" in queue
     assert url("hide", note) in queue
 
-    assert mo_client.get(url("hide", note)).status_code == 200
+    form = mo_client.get(url("hide", note))
+    assert form.status_code == 200
+    # The form, and its Cancel link, lead back to the queue.
+    queue_url = reverse("discussions:moderation")
+    assert f'name="next" value="{queue_url}"' in form.content.decode()
     response = mo_client.post(url("hide", note), {"note": "Merci de reformuler."})
     assert response.status_code == 302
     assert response["Location"] == reverse("discussions:moderation")
