@@ -379,7 +379,11 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     """Open reports grouped by contribution, oldest first, and what was hidden lately."""
     if not request.user.is_moderator:
         raise PermissionDenied
-    flags = Flag.objects.filter(resolution=Flag.Resolution.OPEN).select_related(
+    # A private note is its author's only, even reported (which only the admin could do).
+    open_flags = Flag.objects.filter(resolution=Flag.Resolution.OPEN).exclude(
+        annotation__visibility=Annotation.Visibility.PRIVATE
+    )
+    flags = open_flags.select_related(
         "reporter",
         "comment__author",
         "comment__dossier",

@@ -159,9 +159,11 @@ def test_dismissing_the_reports_keeps_the_annotation(bob_client, mo_client, mo, 
     )
 
 
-def test_a_moderator_cannot_reach_a_private_note(mo_client, alice, text) -> None:
-    private = annotate(alice, text, visibility="private")
+def test_a_moderator_cannot_reach_a_private_note(mo_client, alice, bob, text) -> None:
+    private = annotate(alice, text, visibility="private", note="Mon secret")
+    Flag.objects.create(annotation=private, reporter=bob, reason="other")  # by the admin only
     assert mo_client.get(url("hide", private)).status_code == 404
+    assert "Mon secret" not in mo_client.get(reverse("discussions:moderation")).content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 10])
