@@ -130,28 +130,6 @@ def annotation_records(queryset: QuerySet[Annotation], **extra: Any) -> list[Sim
             authors[record.author_id] = author.get_display_name()
         record.author_name = authors[record.author_id]
     return records
-    names: dict[int, list[str]] = {record.pk: [] for record in records}
-    rows = (
-        TaggedItem.objects.filter(
-            # The content type from Django's cache: no join on django_content_type.
-            content_type=ContentType.objects.get_for_model(Annotation),
-            object_id__in=list(names),
-        )
-        .order_by("tag__name")
-        .values_list("object_id", "tag__name")
-    )
-    for pk, name in rows:
-        names[pk].append(name)
-    authors = {
-        user.pk: user.get_display_name()
-        for user in User.objects.filter(pk__in={r.author_id for r in records}).only(
-            "display_name", "email"
-        )
-    }
-    for record in records:
-        record.tag_names = names[record.pk]
-        record.author_name = authors[record.author_id]
-    return records
 
 
 def _timestamp(value: Any) -> str:

@@ -400,6 +400,16 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
                 flag.annotation_id, {"annotation": flag.annotation, "flags": []}
             )
         entry["flags"].append(flag)
+    queue = reverse("discussions:moderation")
+    for pk, entry in reported.items():
+        visible = entry["comment"].state == Comment.State.VISIBLE
+        hide = reverse("discussions:comment-hide", args=[pk])
+        entry["hide_url"] = f"{hide}?next={queue}" if visible else ""
+        entry["dismiss_url"] = reverse("discussions:flags-dismiss", args=[pk])
+    for pk, entry in reported_annotations.items():
+        shown = not entry["annotation"].hidden
+        entry["hide_url"] = reverse("discussions:annotation-hide", args=[pk]) if shown else ""
+        entry["dismiss_url"] = reverse("discussions:annotation-flags-dismiss", args=[pk])
     hidden = (
         Comment.objects.filter(state=Comment.State.HIDDEN)
         .select_related("author", "moderated_by", "dossier")

@@ -31,6 +31,8 @@ def test_a_flag_goes_to_the_queue_then_hide_then_restore(
 
     queue = mo_client.get(reverse("discussions:moderation")).content.decode()
     assert "Un propos limite" in queue and "Ton blessant" in queue
+    hide = reverse("discussions:comment-hide", args=[comment.pk])
+    assert f'href="{hide}?next={reverse("discussions:moderation")}"' in queue
 
     mo_client.post(
         reverse("discussions:comment-hide", args=[comment.pk]),
