@@ -166,7 +166,8 @@ def _tags(data: dict[str, Any]) -> list[str]:
 def _for_page(queryset: Any) -> list[SimpleNamespace]:
     """Everything the page shows of each annotation, in two queries whatever their number.
     Its dossier (10,000 words of text) is not loaded with each: Links(request, dossier)
-    knows it."""
+    knows it. The reply counts come in the same query (a correlated subquery measured as
+    fast as a separate grouped query, and it is one round trip fewer)."""
     visible_replies = (
         Comment.objects.filter(annotation=OuterRef("pk"), state=Comment.State.VISIBLE)
         .order_by()
@@ -177,17 +178,6 @@ def _for_page(queryset: Any) -> list[SimpleNamespace]:
     return annotation_records(
         queryset.order_by("start", "pk"), reply_count=Coalesce(Subquery(visible_replies), 0)
     )
-    # One grouped query for the reply counts: a correlated subquery per row cost more than
-    # the rest of the list on SQLite.
-    counts = dict(
-        Comment.objects.filter(annotation__in=queryset.values("pk"), state=Comment.State.VISIBLE)
-        .order_by()
-        .values_list("annotation")
-        .annotate(count=Count("pk"))
-    )
-    for annotation in annotations:
-        annotation.reply_count = counts.get(annotation.pk, 0)
-    return annotations
 
 
 def _annotation_response(request: HttpRequest, pk: int, status: int = 200) -> HttpResponse:
