@@ -7,6 +7,7 @@ values are explicit and a missing or unsafe one stops the process at start.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -19,14 +20,109 @@ env = environ.Env()
 DEFAULT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105 refused when DEBUG is off
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+
+# --- Values production must give ------------------------------------------------------
+# With DEBUG off none of these falls back to a development value: console email, tasks run
+# inside the request (pages waiting on SMTP) or 127.0.0.1 in email links would each fail
+# quietly. Start-up stops instead, with one message naming every missing or refused value.
+production_problems: list[str] = []
+
+
+def env_required(name: str, *, development: str, example: str) -> str:
+    """The variable's value; unset, `development` with DEBUG on, else a problem and ""."""
+    value = env.str(name, default="").strip()
+    if not value and DEBUG:
+        return development
+    if not value:
+        production_problems.append(f"{name} is not set, e.g. {name}={example}")
+    return value
+
+
+def env_list(name: str) -> list[str]:
+    """A comma-separated variable; blank items are dropped, so `NAME=` counts as unset."""
+    return [item.strip() for item in env.list(name, default=[]) if item.strip()]
+
+
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=DEFAULT_SECRET_KEY)
 if not DEBUG and (SECRET_KEY == DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY must be set to a long random value when DJANGO_DEBUG is off."
+    production_problems.append(
+        "DJANGO_SECRET_KEY must be set to a long random value (50+ characters)"
     )
 
-ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
-CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The site's address, for links in emails sent outside any request.
+SITE_URL = env_required(
+    "DJANGO_SITE_URL", development="http://127.0.0.1:8000", example="https://communaute.example.org"
+)
+site = urlsplit(SITE_URL)
+if not DEBUG and SITE_URL and not (site.scheme in ("http", "https") and site.hostname):
+    production_problems.append(
+        f"DJANGO_SITE_URL={SITE_URL} is not an absolute address, "
+        "e.g. DJANGO_SITE_URL=https://communaute.example.org"
+    )
+
+# Unless given, the hosts and trusted origins are the site URL's own, so a deploy names its
+# address once; development also answers on the local names (and the test client's).
+site_hosts = [site.hostname] if site.hostname else []
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS") or (
+    list(dict.fromkeys([*site_hosts, "127.0.0.1", "localhost", "testserver"]))
+    if DEBUG
+    else site_hosts
+)
+if not ALLOWED_HOSTS:
+    production_problems.append(
+        "DJANGO_ALLOWED_HOSTS is not set and no host can be taken from DJANGO_SITE_URL, "
+        "e.g. DJANGO_ALLOWED_HOSTS=communaute.example.org"
+    )
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS") or (
+    [f"{site.scheme}://{site.netloc}"] if site.hostname else []
+)
+
+# Development prints emails; production gives an SMTP server.
+email_config: dict[str, object] = {}
+email_url = env_required(
+    "EMAIL_URL",
+    development="consolemail://",
+    example="smtp+tls://user:password@smtp.example.org:587",
+)
+if email_url:
+    email_config = env.email_url_config(email_url)
+# These backends deliver nothing: fine while developing, silent loss of mail in production.
+undelivering_email_backends = {
+    "django.core.mail.backends.console.EmailBackend": "prints messages on the console",
+    "django.core.mail.backends.locmem.EmailBackend": "keeps messages in memory",
+    "django.core.mail.backends.dummy.EmailBackend": "throws messages away",
+}
+if not DEBUG and email_config.get("EMAIL_BACKEND") in undelivering_email_backends:
+    production_problems.append(
+        f"EMAIL_URL={urlsplit(email_url).scheme}:// "
+        f"{undelivering_email_backends[email_config['EMAIL_BACKEND']]} instead of sending them, "
+        "e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.org:587"
+    )
+
+# Development and tests run tasks at once; production queues them in the database and
+# `manage.py db_worker` sends them, so no request waits on SMTP.
+tasks_backend = env_required(
+    "DJANGO_TASKS_BACKEND",
+    development="django_tasks.backends.immediate.ImmediateBackend",
+    example="django_tasks_db.DatabaseBackend",
+)
+# Matched by class name, whichever module path names them.
+refused_task_backends = {
+    "ImmediateBackend": "runs each task inside the request that queues it, so pages wait on SMTP",
+    "DummyBackend": "never runs tasks, so no email is ever sent",
+}
+refusal = refused_task_backends.get(tasks_backend.rpartition(".")[2])
+if not DEBUG and refusal:
+    production_problems.append(
+        f"DJANGO_TASKS_BACKEND={tasks_backend} {refusal}; "
+        "use DJANGO_TASKS_BACKEND=django_tasks_db.DatabaseBackend and run manage.py db_worker"
+    )
+
+if production_problems:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is off, so these must be fixed before the site can start:\n"
+        + "\n".join(f"  - {problem}" for problem in production_problems)
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -184,23 +280,14 @@ STORAGES = {
 }
 
 # --- Email ----------------------------------------------------------------------------
-# EMAIL_URL=smtp+tls://user:password@smtp.example.org:587 in production.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# From EMAIL_URL, read and checked with the production values above.
+vars().update(email_config)
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="communaute@ccfd.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The site's address, for links in emails sent outside any request.
-SITE_URL = env.str("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Background tasks (emails, digests) -----------------------------------------------
-# Development and tests run tasks at once; production queues them in the database and
-# `manage.py db_worker` sends them, so no request waits on SMTP.
-TASKS = {
-    "default": {
-        "BACKEND": env.str(
-            "DJANGO_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
-}
+# From DJANGO_TASKS_BACKEND, read and checked with the production values above.
+TASKS = {"default": {"BACKEND": tasks_backend}}
 
 # --- Security -------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
