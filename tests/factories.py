@@ -7,6 +7,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 
 from accounts.models import User
+from discussions.models import Annotation
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 
 PASSWORD = "apprendre-ensemble"
@@ -101,3 +102,71 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     order = factory.Sequence(lambda n: n + 1)
     title = "Quel plaidoyer mener ?"
     body = factory.Faker("sentence")
+
+
+# Characters of context kept on each side of a passage, as the annotation service keeps them.
+ANNOTATION_CONTEXT = 32
+
+
+def _annotated_body(annotation: factory.builder.Resolver) -> Dossier | CaseStudy | Recommendation:
+    return annotation.case_study or annotation.recommendation or annotation.dossier
+
+
+def _annotated_text(annotation: factory.builder.Resolver) -> str:
+    return _annotated_body(annotation).body_text
+
+
+def _first_passage(annotation: factory.builder.Resolver) -> str:
+    """The start of the body text's first line (a dossier's first heading), by default."""
+    lines = [line.strip() for line in _annotated_text(annotation).splitlines()]
+    passage = next((line for line in lines if line), "")[:40]
+    if not passage:
+        raise ValueError("The annotated body has no text to annotate.")
+    return passage
+
+
+def _passage_start(annotation: factory.builder.Resolver) -> int:
+    text = _annotated_text(annotation)
+    if annotation.exact not in text:
+        raise ValueError(f"{annotation.exact!r} is not in the annotated body's text: pass `exact`")
+    return text.index(annotation.exact)
+
+
+def _text_version(annotation: factory.builder.Resolver) -> int | None:
+    body = _annotated_body(annotation)
+    return body.history.order_by("-history_id").values_list("history_id", flat=True).first()
+
+
+class AnnotationFactory(factory.django.DjangoModelFactory):
+    """An annotation stored as the service stores one (its selectors hold in the body's
+    `body_text`, at the body's current version), without the service's side effects (the
+    author following the dossier, notifications). On a case study or a recommendation, pass
+    it (the dossier follows). The passage defaults to the start of the body's text; with an
+    `exact` passage, its first occurrence is annotated unless `start` says otherwise."""
+
+    class Meta:
+        model = Annotation
+        skip_postgeneration_save = True
+
+    case_study = None
+    recommendation = None
+    dossier = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.case_study or o.recommendation),
+        yes_declaration=factory.LazyAttribute(lambda o: (o.case_study or o.recommendation).dossier),
+        no_declaration=factory.SubFactory(DossierFactory),
+    )
+    author = factory.SubFactory(UserFactory)
+    exact = factory.LazyAttribute(_first_passage)
+    start = factory.LazyAttribute(_passage_start)
+    end = factory.LazyAttribute(lambda o: o.start + len(o.exact))
+    prefix = factory.LazyAttribute(
+        lambda o: _annotated_text(o)[max(0, o.start - ANNOTATION_CONTEXT) : o.start]
+    )
+    suffix = factory.LazyAttribute(lambda o: _annotated_text(o)[o.end : o.end + ANNOTATION_CONTEXT])
+    text_version = factory.LazyAttribute(_text_version)
+    body = "Une note."
+
+    @factory.post_generation
+    def tags(obj, create: bool, extracted: list[str] | None, **kwargs: object) -> None:  # noqa: N805
+        if create and extracted:
+            obj.tags.set(extracted)

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from discussions.anchoring import Selector, TextChange, locate, validate, with_context
 from discussions.models import Annotation, Notification
 from dossiers.models import Dossier
-from tests.discussions.test_annotation_api import BODY, PASSAGE, annotate
-from tests.factories import CaseStudyFactory, DossierFactory
+from tests.discussions.test_annotation_api import BODY, PASSAGE
+from tests.factories import AnnotationFactory, CaseStudyFactory, DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def passage(annotation: Annotation, body: Any) -> str:
 
 
 def test_text_inserted_before_keeps_the_annotation_on_the_same_words(alice, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     old_start = annotation.start
     text.body = "## Préambule\n\nUn paragraphe ajouté avant tout 🎉.\n\n" + BODY
     text.save()
@@ -42,8 +42,8 @@ def test_text_inserted_before_keeps_the_annotation_on_the_same_words(alice, text
 
 
 def test_a_passage_edited_slightly_is_found_again_with_its_new_words(alice, text):
-    annotation = annotate(
-        alice, text, passage="Les chargés de mission accompagnent les partenaires"
+    annotation = AnnotationFactory(
+        author=alice, dossier=text, exact="Les chargés de mission accompagnent les partenaires"
     )
     text.body = BODY.replace(
         "Les chargés de mission accompagnent les partenaires",
@@ -56,7 +56,7 @@ def test_a_passage_edited_slightly_is_found_again_with_its_new_words(alice, text
 
 
 def test_a_removed_passage_orphans_the_annotation_and_tells_its_author(alice, carol, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     text.body = "## Contexte\n\nTout a été réécrit.\n"
     text._history_user = carol  # as the admin's HistoryRequestMiddleware does
     text.save()
@@ -74,7 +74,7 @@ def test_a_removed_passage_orphans_the_annotation_and_tells_its_author(alice, ca
 
 
 def test_an_orphan_finds_its_passage_again_when_the_text_comes_back(alice, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     text.body = "Supprimé."
     text.save()
     text.body = BODY
@@ -85,7 +85,7 @@ def test_an_orphan_finds_its_passage_again_when_the_text_comes_back(alice, text)
 
 def test_linus_never_lands_on_chines(alice):
     body = DossierFactory(body="Le noyau écrit par Linus tourne sur des machines anciennes.")
-    annotation = annotate(alice, body, passage="Linus")
+    annotation = AnnotationFactory(author=alice, dossier=body, exact="Linus")
     body.body = "Le noyau tourne sur des machines anciennes."
     body.save()
     annotation.refresh_from_db()
@@ -96,7 +96,7 @@ def test_a_short_quote_does_not_jump_to_the_same_word_elsewhere(alice):
     body = DossierFactory(
         body="Au début, la coopérative vend du café.\n\nPlus loin, un autre texte parle de la terre."
     )
-    annotation = annotate(alice, body, passage="la")
+    annotation = AnnotationFactory(author=alice, dossier=body, exact="la")
     body.body = (
         "Au début, une coopérative vend du café.\n\nPlus loin, un autre texte parle de la terre."
     )
@@ -106,7 +106,7 @@ def test_a_short_quote_does_not_jump_to_the_same_word_elsewhere(alice):
 
 
 def test_a_title_edit_leaves_annotations_untouched(alice, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     version = annotation.text_version
     text.title = "Un nouveau titre"
     with CaptureQueriesContext(connection) as queries:
@@ -121,7 +121,7 @@ def test_a_title_edit_leaves_annotations_untouched(alice, text):
 
 def test_annotations_of_other_bodies_are_not_touched(alice, text):
     case = CaseStudyFactory(dossier=text, body="Une étude : les paysans s’organisent.")
-    on_case = annotate(alice, case, passage="les paysans")
+    on_case = AnnotationFactory(author=alice, case_study=case, exact="les paysans")
     text.body = "Tout autre chose."
     text.save()
     on_case.refresh_from_db()
@@ -161,7 +161,7 @@ def test_a_curator_edits_case_study_text_in_the_admin_inline_and_the_highlight_s
     alice, carol, text
 ):
     case = CaseStudyFactory(dossier=text, body="Une étude : les paysans s’organisent en réseau.")
-    annotation = annotate(alice, case, passage="les paysans")
+    annotation = AnnotationFactory(author=alice, case_study=case, exact="les paysans")
     client = Client()
     client.force_login(carol)
     url = f"/admin/dossiers/dossier/{text.pk}/change/"
@@ -196,7 +196,7 @@ def test_locate_uses_the_diff_to_choose_between_two_identical_passages():
 def test_a_curator_edits_the_text_before_a_passage_in_the_admin_and_it_stays_on_its_words(
     alice, carol, text
 ):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     client = Client()
     client.force_login(carol)
     url = f"/admin/dossiers/dossier/{text.pk}/change/"

@@ -9,12 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
-from discussions.anchoring import Selector
-from discussions.annotation_services import annotation_create
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from dossiers.models import Dossier
-from tests.factories import CaseStudyFactory, DossierFactory
+from tests.factories import AnnotationFactory, CaseStudyFactory, DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,21 +33,6 @@ def detail_url(annotation: Annotation) -> str:
 def passage_selector(body: Dossier, passage: str = PASSAGE) -> dict[str, Any]:
     start = body.body_text.index(passage)
     return {"exact": passage, "start": start, "end": start + len(passage)}
-
-
-def annotate(
-    author: User, body: Any, passage: str = PASSAGE, note: str = "Une note.", **kwargs: Any
-) -> Annotation:
-    """An annotation made through the service, for tests whose subject is elsewhere."""
-    selector = passage_selector(body, passage)
-    return annotation_create(
-        author=author,
-        body=body,
-        selector=Selector(**selector),
-        note=note,
-        visibility=kwargs.pop("visibility", Annotation.Visibility.SHARED),
-        tags=kwargs.pop("tags", []),
-    )
 
 
 def post_json(client: Client, url: str, data: Any) -> Any:
@@ -193,8 +175,10 @@ def test_anonymous_visitors_are_sent_to_the_login_page(text):
 def test_a_private_note_is_seen_by_its_author_only(
     alice, alice_client, bob_client, mo_client, text
 ):
-    private = annotate(alice, text, visibility="private", note="Pour moi seule.")
-    shared = annotate(alice, text, passage="Les chargés", note="Pour tous.")
+    private = AnnotationFactory(
+        author=alice, dossier=text, exact=PASSAGE, body="Pour moi seule.", visibility="private"
+    )
+    shared = AnnotationFactory(author=alice, dossier=text, exact="Les chargés", body="Pour tous.")
     for client, expected in ((alice_client, {private.pk, shared.pk}), (bob_client, {shared.pk})):
         for query in ({"target": f"dossier:{text.pk}"}, {"dossier": text.pk}):
             items = client.get(LIST_URL, query).json()["annotations"]
@@ -207,8 +191,8 @@ def test_a_private_note_is_seen_by_its_author_only(
 
 def test_the_list_of_a_body_leaves_out_the_other_bodies(alice, alice_client, text):
     case = CaseStudyFactory(dossier=text, body="Une étude : les paysans s’organisent.")
-    annotate(alice, text)
-    annotate(alice, case, passage="les paysans")
+    AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
+    AnnotationFactory(author=alice, case_study=case, exact="les paysans")
     mine = alice_client.get(LIST_URL, {"target": f"etude:{case.pk}"}).json()["annotations"]
     assert [item["ccfd"]["target"] for item in mine] == [f"etude:{case.pk}"]
     everything = alice_client.get(LIST_URL, {"dossier": text.pk}).json()["annotations"]
@@ -220,7 +204,9 @@ def test_the_list_costs_the_same_queries_for_1_or_30_annotations(
     alice, bob, alice_client, text, django_assert_num_queries, count
 ):
     for n in range(count):
-        annotation = annotate(alice if n % 2 else bob, text, tags=["a", "b"])
+        annotation = AnnotationFactory(
+            author=alice if n % 2 else bob, dossier=text, exact=PASSAGE, tags=["a", "b"]
+        )
         Comment.objects.create(dossier=text, annotation=annotation, author=bob, body="Oui.")
         Comment.objects.create(
             dossier=text, annotation=annotation, author=bob, body="Non.", state="hidden"
@@ -236,7 +222,7 @@ def test_the_list_costs_the_same_queries_for_1_or_30_annotations(
 
 
 def test_the_author_changes_the_note_and_visibility(alice, alice_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     response = patch_json(
         alice_client,
         detail_url(annotation),
@@ -250,7 +236,7 @@ def test_the_author_changes_the_note_and_visibility(alice, alice_client, text):
 
 
 def test_another_member_may_not_change_or_delete_an_annotation(alice, bob_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     assert patch_json(bob_client, detail_url(annotation), {"note": "Non"}).status_code == 403
     response = bob_client.delete(detail_url(annotation))
     assert response.status_code == 403
@@ -260,7 +246,7 @@ def test_another_member_may_not_change_or_delete_an_annotation(alice, bob_client
 
 
 def test_an_invalid_change_is_refused_and_nothing_changes(alice, alice_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     response = patch_json(
         alice_client, detail_url(annotation), {"note": "Nouvelle", "visibility": "tous"}
     )
@@ -270,7 +256,7 @@ def test_an_invalid_change_is_refused_and_nothing_changes(alice, alice_client, t
 
 
 def test_the_author_deletes_an_annotation_without_replies(alice, alice_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     assert alice_client.delete(detail_url(annotation)).status_code == 204
     assert not Annotation.objects.exists()
 
@@ -278,7 +264,7 @@ def test_the_author_deletes_an_annotation_without_replies(alice, alice_client, t
 def test_an_annotation_with_replies_is_kept_so_the_discussion_is_not_lost(
     alice, bob, alice_client, text
 ):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     Comment.objects.create(dossier=text, annotation=annotation, author=bob, body="Oui.")
     response = alice_client.delete(detail_url(annotation))
     assert response.status_code == 400
@@ -287,7 +273,7 @@ def test_an_annotation_with_replies_is_kept_so_the_discussion_is_not_lost(
 
 
 def test_the_author_re_attaches_an_orphan_to_a_new_passage(alice, alice_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     text.body = "Un texte entièrement réécrit, où les partenaires demeurent."
     text.save()
     annotation.refresh_from_db()
@@ -303,7 +289,7 @@ def test_the_author_re_attaches_an_orphan_to_a_new_passage(alice, alice_client, 
 
 
 def test_re_attaching_to_a_passage_that_is_not_there_is_refused(alice, alice_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     response = patch_json(
         alice_client, detail_url(annotation), {"exact": "absent", "start": 0, "end": 6}
     )
@@ -313,7 +299,7 @@ def test_re_attaching_to_a_passage_that_is_not_there_is_refused(alice, alice_cli
 
 
 def test_a_shared_annotation_is_read_by_others(alice, bob_client, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     response = bob_client.get(detail_url(annotation))
     assert response.status_code == 200
     assert response.json()["ccfd"]["mine"] is False
@@ -321,7 +307,7 @@ def test_a_shared_annotation_is_read_by_others(alice, bob_client, text):
 
 
 def test_the_api_answers_json_405_to_other_methods(alice_client, alice, text):
-    annotation = annotate(alice, text)
+    annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
     assert alice_client.put(detail_url(annotation)).status_code == 405
     assert alice_client.delete(LIST_URL).status_code == 405
 

@@ -19,8 +19,8 @@ from django.urls import reverse
 
 from discussions.models import Annotation, Comment
 from dossiers.models import Dossier
-from tests.discussions.test_annotation_api import BODY, annotate
-from tests.factories import CaseStudyFactory, DossierFactory
+from tests.discussions.test_annotation_api import BODY, PASSAGE
+from tests.factories import AnnotationFactory, CaseStudyFactory, DossierFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,12 +95,20 @@ def export_url(dossier: Dossier) -> str:
 def exported(alice, bob, mo, text) -> dict[str, Any]:
     """A dossier with a shared note (tagged), a highlight without a note, a reply, a reply to
     the reply, a hidden reply, a note on a case study and private notes of two people."""
-    shared = annotate(alice, text, tags=["plaidoyer", "réciprocité"])
-    annotate(alice, text, passage="Les chargés", note="")
+    shared = AnnotationFactory(
+        author=alice, dossier=text, exact=PASSAGE, tags=["plaidoyer", "réciprocité"]
+    )
+    AnnotationFactory(author=alice, dossier=text, exact="Les chargés", body="")
     case = CaseStudyFactory(dossier=text, body="Une étude : les paysans s’organisent.")
-    annotate(bob, case, passage="les paysans", note="Voir aussi **le Brésil**.")
-    annotate(alice, text, passage="Café", visibility="private", note="Pour moi.")
-    annotate(bob, text, passage="résumé", visibility="private", note="Secret de Bob.")
+    AnnotationFactory(
+        author=bob, case_study=case, exact="les paysans", body="Voir aussi **le Brésil**."
+    )
+    AnnotationFactory(
+        author=alice, dossier=text, exact="Café", body="Pour moi.", visibility="private"
+    )
+    AnnotationFactory(
+        author=bob, dossier=text, exact="résumé", body="Secret de Bob.", visibility="private"
+    )
     reply = Comment.objects.create(dossier=text, annotation=shared, author=bob, body="D’accord.")
     Comment.objects.create(
         dossier=text, annotation=shared, author=alice, parent=reply, body="Merci !"
@@ -219,7 +227,7 @@ def test_the_export_costs_the_same_queries_for_1_or_30_annotations(
     alice, bob, alice_client, text, django_assert_num_queries, count
 ):
     for _ in range(count):
-        annotation = annotate(alice, text, tags=["x"])
+        annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE, tags=["x"])
         Comment.objects.create(dossier=text, annotation=annotation, author=bob, body="Oui.")
     # session, user, dossier gate, annotations with their authors, tags, replies
     with django_assert_num_queries(6):

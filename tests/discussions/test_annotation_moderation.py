@@ -11,8 +11,8 @@ from discussions.models import Annotation, Flag, Notification
 from dossiers.models import Dossier
 from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
-from tests.discussions.test_annotation_api import BODY, LIST_URL, annotate
-from tests.factories import DossierFactory
+from tests.discussions.test_annotation_api import BODY, LIST_URL, PASSAGE
+from tests.factories import AnnotationFactory, DossierFactory
 from tests.search.conftest import found
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,12 @@ def text(db) -> Dossier:
 
 @pytest.fixture
 def note(alice, text: Dossier) -> Annotation:
-    return annotate(alice, text, note="Une remarque *blessante* sur les partenaires.")
+    return AnnotationFactory(
+        author=alice,
+        dossier=text,
+        exact=PASSAGE,
+        body="Une remarque *blessante* sur les partenaires.",
+    )
 
 
 def url(name: str, annotation: Annotation) -> str:
@@ -65,8 +70,8 @@ def test_nobody_reports_their_own_note_or_a_note_they_cannot_read(
     alice,
     text,
 ) -> None:
-    mine = annotate(alice, text)
-    private = annotate(alice, text, visibility="private")
+    mine = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE)
+    private = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE, visibility="private")
     assert alice_client.get(url("flag", mine)).status_code == 404
     assert bob_client.get(url("flag", private)).status_code == 404
     assert bob_client.post(url("flag", private), {"reason": "off_topic"}).status_code == 404
@@ -160,7 +165,9 @@ def test_dismissing_the_reports_keeps_the_annotation(bob_client, mo_client, mo, 
 
 
 def test_a_moderator_cannot_reach_a_private_note(mo_client, alice, bob, text) -> None:
-    private = annotate(alice, text, visibility="private", note="Mon secret")
+    private = AnnotationFactory(
+        author=alice, dossier=text, exact=PASSAGE, body="Mon secret", visibility="private"
+    )
     Flag.objects.create(annotation=private, reporter=bob, reason="other")  # by the admin only
     assert mo_client.get(url("hide", private)).status_code == 404
     assert "Mon secret" not in mo_client.get(reverse("discussions:moderation")).content.decode()
@@ -176,7 +183,7 @@ def test_the_queue_costs_the_same_queries_for_1_or_10_reported_annotations(
     count,
 ) -> None:
     for n in range(count):
-        annotation = annotate(alice, text, note=f"Note {n}")
+        annotation = AnnotationFactory(author=alice, dossier=text, exact=PASSAGE, body=f"Note {n}")
         Flag.objects.create(annotation=annotation, reporter=bob, reason="off_topic")
         if n % 2:
             annotation.hidden = True

@@ -9,8 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from discussions.models import Comment
-from tests.discussions.test_annotation_api import BODY, annotate
-from tests.factories import CaseStudyFactory, DossierFactory, RecommendationFactory
+from tests.discussions.test_annotation_api import BODY, PASSAGE
+from tests.factories import (
+    AnnotationFactory,
+    CaseStudyFactory,
+    DossierFactory,
+    RecommendationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +48,13 @@ def test_the_body_text_stored_is_the_text_the_page_shows(alice_client):
 
 def test_private_notes_never_reach_the_page_html(alice, bob_client):
     dossier = DossierFactory(body=BODY)
-    annotate(alice, dossier, visibility="private", note="Note très personnelle")
+    AnnotationFactory(
+        author=alice,
+        dossier=dossier,
+        exact=PASSAGE,
+        body="Note très personnelle",
+        visibility="private",
+    )
     assert "très personnelle" not in bob_client.get(dossier.get_absolute_url()).content.decode()
 
 
@@ -58,7 +69,9 @@ def test_the_page_query_count_is_the_same_with_1_or_300_annotations(alice, bob, 
     one, many = DossierFactory(body=BODY), DossierFactory(body=BODY)
     for dossier, count in ((one, 1), (many, 300)):
         for n in range(count):
-            annotation = annotate(alice if n % 3 else bob, dossier, tags=["t"])
+            annotation = AnnotationFactory(
+                author=alice if n % 3 else bob, dossier=dossier, exact=PASSAGE, tags=["t"]
+            )
             if n % 2:
                 Comment.objects.create(
                     dossier=dossier, annotation=annotation, author=bob, body="Réponse."

@@ -5,26 +5,15 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from discussions.models import Annotation, Comment, Notification
+from discussions.models import Comment, Notification
 from discussions.services import comment_create
+from tests.factories import AnnotationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def annotation(dossier, author, visibility: str) -> Annotation:
-    return Annotation.objects.create(
-        dossier=dossier,
-        author=author,
-        exact="Le partenariat",
-        start=0,
-        end=14,
-        body="Ma note",
-        visibility=visibility,
-    )
-
-
 def test_a_shared_annotation_takes_replies_from_everyone(bob_client, alice, dossier) -> None:
-    note = annotation(dossier, alice, "shared")
+    note = AnnotationFactory(dossier=dossier, author=alice, visibility="shared", body="Ma note")
 
     response = bob_client.post(
         reverse("discussions:comment-create"),
@@ -46,7 +35,7 @@ def test_a_shared_annotation_takes_replies_from_everyone(bob_client, alice, doss
 def test_a_private_annotation_thread_is_404_to_others(
     alice_client, bob_client, alice, dossier
 ) -> None:
-    note = annotation(dossier, alice, "private")
+    note = AnnotationFactory(dossier=dossier, author=alice, visibility="private", body="Ma note")
     thread = reverse("discussions:thread", args=["annotation", note.pk])
 
     assert alice_client.get(thread).status_code == 200
@@ -63,7 +52,7 @@ def test_a_reply_on_a_private_note_never_reaches_a_follower(alice, bob, dossier)
     from discussions.models import Follow
 
     Follow.objects.create(user=bob, dossier=dossier)
-    note = annotation(dossier, alice, "private")
+    note = AnnotationFactory(dossier=dossier, author=alice, visibility="private", body="Ma note")
 
     comment_create(author=alice, target=note, body="Pense-bête @Bob Leroy")
 
@@ -71,7 +60,7 @@ def test_a_reply_on_a_private_note_never_reaches_a_follower(alice, bob, dossier)
 
 
 def test_annotation_replies_stay_off_the_dossier_page(alice_client, alice, dossier) -> None:
-    note = annotation(dossier, alice, "shared")
+    note = AnnotationFactory(dossier=dossier, author=alice, visibility="shared", body="Ma note")
     comment = comment_create(author=alice, target=note, body="Réponse sur la note")
 
     html = alice_client.get(dossier.get_absolute_url()).content.decode()

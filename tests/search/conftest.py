@@ -1,23 +1,11 @@
-"""Helpers for the search tests: annotations made through the model, and a search call."""
+"""Helpers for the search tests: a search call and what it found."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from django.test import Client
 from django.urls import reverse
-
-from discussions.models import Annotation
-from tests.factories import UserFactory
-
-
-def make_annotation(**fields: Any) -> Annotation:
-    fields.setdefault("author", fields.get("author") or UserFactory())
-    fields.setdefault("exact", "Le partenariat")
-    fields.setdefault("start", 0)
-    fields.setdefault("end", len(fields["exact"]))
-    return Annotation.objects.create(**fields)
 
 
 def results(client: Client, **params: Any):
@@ -33,8 +21,3 @@ def found(client: Client, q: str, **params: Any) -> list[tuple[str, int]]:
     if found is None:
         return []
     return [(entry.kind, entry.object_id) for entry in found.page.object_list]
-
-
-@pytest.fixture
-def annotation_factory():
-    return make_annotation

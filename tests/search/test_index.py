@@ -8,8 +8,14 @@ from django.core.management import call_command
 from discussions.models import Comment
 from search.models import SearchEntry
 from tests.discussions.factories import CommentFactory
-from tests.factories import CaseStudyFactory, DossierFactory, QuestionFactory, RegionFactory
-from tests.search.conftest import found, make_annotation
+from tests.factories import (
+    AnnotationFactory,
+    CaseStudyFactory,
+    DossierFactory,
+    QuestionFactory,
+    RegionFactory,
+)
+from tests.search.conftest import found
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +33,7 @@ def test_a_rebuild_recreates_what_the_receivers_made(alice, bob, alice_client) -
     dossier.tags.add("extractives")
     CaseStudyFactory(dossier=dossier)
     QuestionFactory(dossier=dossier)
-    note = make_annotation(dossier=dossier, author=alice, body="Privé", visibility="private")
+    note = AnnotationFactory(dossier=dossier, author=alice, body="Privé", visibility="private")
     CommentFactory(dossier=dossier, annotation=note, author=alice, body="Une suite")
     CommentFactory(dossier=dossier, author=bob, state=Comment.State.HIDDEN)
     DossierFactory(status="draft")
@@ -52,7 +58,7 @@ def test_an_entry_text_never_holds_the_snippet_marks(alice_client) -> None:
 def test_moving_or_orphaning_an_annotation_does_not_touch_its_entry(
     alice, django_assert_num_queries
 ) -> None:
-    annotation = make_annotation(dossier=DossierFactory(), author=alice, body="Note privée")
+    annotation = AnnotationFactory(dossier=DossierFactory(), author=alice, body="Note privée")
     annotation.start, annotation.end, annotation.state = 5, 19, "orphaned"
     with django_assert_num_queries(1):  # the UPDATE of the annotation alone
         annotation.save(update_fields=["start", "end", "state"])

@@ -11,6 +11,7 @@ from search.query import PAGE_SIZE
 from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
 from tests.factories import (
+    AnnotationFactory,
     CaseStudyFactory,
     DossierFactory,
     QuestionFactory,
@@ -18,7 +19,7 @@ from tests.factories import (
     RegionFactory,
     ThemeFactory,
 )
-from tests.search.conftest import found, make_annotation, results
+from tests.search.conftest import found, results
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def test_every_kind_is_found_with_a_link_to_its_place(alice, alice_client: Clien
     recommendation = RecommendationFactory(dossier=dossier, body="Protéger les semences.")
     question = QuestionFactory(dossier=dossier, title="Quelles semences garder ?")
     comment = CommentFactory(dossier=dossier, body="Nos semences voyagent.")
-    annotation = make_annotation(dossier=dossier, author=alice, body="Semences locales.")
+    annotation = AnnotationFactory(dossier=dossier, author=alice, body="Semences locales.")
 
     response = results(alice_client, q="semences")
     hits = {e.kind: e.get_absolute_url() for e in response.context["found"].page.object_list}
@@ -102,7 +103,7 @@ def test_unpublishing_a_dossier_hides_everything_in_it(dossier, alice_client: Cl
 def test_a_private_note_and_its_replies_are_found_by_its_author_only(
     dossier, alice, bob, carol
 ) -> None:
-    note = make_annotation(
+    note = AnnotationFactory(
         dossier=dossier, author=alice, body="Mon idée confidentielle", visibility="private"
     )
     reply = CommentFactory(
@@ -303,7 +304,7 @@ def test_the_results_page_query_count_does_not_grow(
         dossier.regions.set(two_regions[1].regions.all())
         dossier.tags.set([f"mot{index}"])
         CommentFactory(dossier=dossier, body="Le foncier encore.")
-        make_annotation(dossier=dossier, body="Note sur le foncier.")
+        AnnotationFactory(dossier=dossier, body="Note sur le foncier.")
     with django_assert_max_num_queries(few):
         results(alice_client, q="foncier", region="asie")
 
