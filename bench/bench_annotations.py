@@ -66,8 +66,9 @@ def main() -> None:
 
     from discussions import receivers
     from discussions.anchoring import Selector
-    from discussions.annotation_services import annotation_create, annotation_reanchor
+    from discussions.annotation_services import annotation_create
     from discussions.models import Annotation, Comment
+    from discussions.reanchoring import annotation_reanchor
     from dossiers.models import Dossier
     from tests.factories import DossierFactory, UserFactory
 

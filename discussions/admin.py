@@ -1,5 +1,5 @@
-"""The admin of discussions: comments (moderated, never hard-deleted), reports, follows and
-notifications. Every state change goes through discussions.services, so authors are told."""
+"""The admin of discussions: comments (moderated, never hard-deleted), annotations (read and
+found; their anchor is the server's), reports, follows and notifications. Every state change goes through discussions.services, so authors are told."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from discussions import services
-from discussions.models import Comment, CommentRevision, Flag, Follow, Notification
+from discussions.models import Annotation, Comment, CommentRevision, Flag, Follow, Notification
+from discussions.targets import ANNOTATION_FIELDS, COMMENT_FIELDS, KINDS, kind_named
 
 
 class CommentRevisionInline(admin.TabularInline):
@@ -34,27 +35,15 @@ class TargetKindFilter(admin.SimpleListFilter):
     parameter_name = "kind"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [
-            ("dossier", _("the dossier")),
-            ("etude", _("a case study")),
-            ("recommandation", _("a recommendation")),
-            ("question", _("a question")),
-            ("annotation", _("an annotation")),
-        ]
+        return [(kind.slug, kind.label) for kind in KINDS]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet[Comment]) -> QuerySet[Comment]:
-        fields = {
-            "etude": "case_study",
-            "recommandation": "recommendation",
-            "question": "question",
-            "annotation": "annotation",
-        }
-        value = self.value()
-        if value == "dossier":
-            return queryset.filter(**{f"{name}__isnull": True for name in fields.values()})
-        if value in fields:
-            return queryset.filter(**{f"{fields[value]}__isnull": False})
-        return queryset
+        kind = kind_named(self.value() or "")
+        if kind is None:
+            return queryset
+        if kind.field is None:
+            return queryset.filter(**{f"{name}__isnull": True for name in COMMENT_FIELDS})
+        return queryset.filter(**{f"{kind.field}__isnull": False})
 
 
 class FlaggedFilter(admin.SimpleListFilter):
@@ -85,10 +74,7 @@ class CommentAdmin(admin.ModelAdmin):
     fields = [
         "author",
         "dossier",
-        "case_study",
-        "recommendation",
-        "question",
-        "annotation",
+        *COMMENT_FIELDS,
         "parent",
         "state",
         "body",
@@ -121,7 +107,7 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("discussion of"))
     def target(self, comment: Comment) -> str:
-        return comment.target_kind
+        return comment.discussion_kind.label
 
     @admin.display(description=_("open reports"), ordering="open_flags")
     def open_flags(self, comment: Comment) -> int:
@@ -129,12 +115,8 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Hide the selected comments"), permissions=["change"])
     def hide(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
-        count = 0
-        for comment in queryset.filter(state=Comment.State.VISIBLE).select_related("author"):
-            services.comment_hide(
-                comment=comment, moderator=request.user, note=str(_("Hidden from the admin."))
-            )
-            count += 1
+        note = str(_("Hidden from the admin."))
+        count = self._moderate(request, queryset.filter(state=Comment.State.VISIBLE), True, note)
         self.message_user(
             request,
             ngettext("%d comment hidden.", "%d comments hidden.", count) % count,
@@ -143,15 +125,22 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Restore the selected hidden comments"), permissions=["change"])
     def restore(self, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
-        count = 0
-        for comment in queryset.filter(state=Comment.State.HIDDEN).select_related("author"):
-            services.comment_restore(comment=comment, moderator=request.user)
-            count += 1
+        count = self._moderate(request, queryset.filter(state=Comment.State.HIDDEN), False, "")
         self.message_user(
             request,
             ngettext("%d comment restored.", "%d comments restored.", count) % count,
             messages.SUCCESS,
         )
+
+    def _moderate(
+        self, request: HttpRequest, queryset: QuerySet[Comment], hide: bool, note: str
+    ) -> int:
+        comments = list(queryset.select_related("author", "dossier"))
+        for comment in comments:
+            services.contribution_moderate(
+                contribution=comment, moderator=request.user, hide=hide, note=note
+            )
+        return len(comments)
 
     @admin.action(
         description=_("Delete the selected comments (replies are kept)"), permissions=["change"]
@@ -165,6 +154,53 @@ class CommentAdmin(admin.ModelAdmin):
             request,
             ngettext("%d comment deleted.", "%d comments deleted.", count) % count,
             messages.SUCCESS,
+        )
+
+
+@admin.register(Annotation)
+class AnnotationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "author", "dossier", "visibility", "state", "hidden", "created_at"]
+    list_filter = ["state", "visibility", "hidden", "created_at"]
+    search_fields = ["exact", "body", "author__email", "author__display_name", "dossier__title"]
+    list_select_related = ["author", "dossier"]
+    raw_id_fields = ["author", "dossier", *ANNOTATION_FIELDS]
+    date_hierarchy = "created_at"
+    # The anchor is the server's to keep (discussions.anchoring): shown, never typed in.
+    readonly_fields = [
+        "exact",
+        "prefix",
+        "suffix",
+        "start",
+        "end",
+        "state",
+        "text_version",
+        "created_at",
+        "updated_at",
+        # Hidden and restored from the moderation page, which tells the author.
+        "hidden",
+        "moderated_at",
+        "moderated_by",
+        "moderation_note",
+    ]
+    fields = [
+        ("author", "visibility"),
+        ("dossier", *ANNOTATION_FIELDS),
+        "body",
+        "tags",
+        "exact",
+        ("prefix", "suffix"),
+        ("start", "end", "state", "text_version"),
+        ("created_at", "updated_at"),
+        ("hidden", "moderated_at", "moderated_by"),
+        "moderation_note",
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Annotation]:
+        # A private note is its author's only, in the admin too.
+        return (
+            super()
+            .get_queryset(request)
+            .filter(Q(visibility=Annotation.Visibility.SHARED) | Q(author=request.user))
         )
 
 

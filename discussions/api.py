@@ -32,18 +32,13 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from discussions.access import TargetError, annotation_for_edit, annotation_for_read, body_for
 from discussions.anchoring import Selector, SelectorError
 from discussions.annotation_services import (
     AnnotationHasReplies,
-    TargetError,
     annotation_create,
     annotation_delete,
-    annotation_for_edit,
-    annotation_for_read,
     annotation_update,
-    annotations_of,
-    annotations_visible_to,
-    body_for,
 )
 from discussions.export import (
     JSON_LD,
@@ -54,6 +49,7 @@ from discussions.export import (
     page_json,
 )
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
+from discussions.targets import target_dossier
 from dossiers.access import dossier_for
 from dossiers.models import Dossier
 
@@ -61,7 +57,7 @@ MAX_TAGS = 20
 TAG_MAX_LENGTH = 100
 
 
-class BadRequest(Exception):
+class ApiError(Exception):
     """A request the API refuses with 400 and this message."""
 
 
@@ -80,7 +76,7 @@ def json_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
-        except (BadRequest, SelectorError, TargetError) as error:
+        except (ApiError, SelectorError, TargetError) as error:
             return json_response({"error": str(error)}, status=400)
         except Http404 as error:
             return json_response({"error": str(error) or _("Not found.")}, status=404)
@@ -100,23 +96,23 @@ def _payload(request: HttpRequest) -> dict[str, Any]:
     try:
         data = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BadRequest(_("The request body is not valid JSON.")) from error
+        raise ApiError(_("The request body is not valid JSON.")) from error
     if not isinstance(data, dict):
-        raise BadRequest(_("The request body must be a JSON object."))
+        raise ApiError(_("The request body must be a JSON object."))
     return data
 
 
 def _integer(data: dict[str, Any], name: str) -> int:
     value = data.get(name)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadRequest(_("“%(name)s” must be an integer.") % {"name": name})
+        raise ApiError(_("“%(name)s” must be an integer.") % {"name": name})
     return value
 
 
 def _string(data: dict[str, Any], name: str, default: str | None = None) -> str:
     value = data.get(name, default)
     if not isinstance(value, str):
-        raise BadRequest(_("“%(name)s” must be a string.") % {"name": name})
+        raise ApiError(_("“%(name)s” must be a string.") % {"name": name})
     return value
 
 
@@ -133,7 +129,7 @@ def _selector(data: dict[str, Any]) -> Selector:
 def _note(data: dict[str, Any]) -> str:
     note = _string(data, "note", "")
     if len(note) > ANNOTATION_NOTE_MAX_LENGTH:
-        raise BadRequest(
+        raise ApiError(
             _("The note is too long (%(max)d characters at most).")
             % {"max": ANNOTATION_NOTE_MAX_LENGTH}
         )
@@ -143,7 +139,7 @@ def _note(data: dict[str, Any]) -> str:
 def _visibility(data: dict[str, Any]) -> str:
     visibility = data.get("visibility", Annotation.Visibility.SHARED)
     if visibility not in Annotation.Visibility.values:
-        raise BadRequest(
+        raise ApiError(
             _("Unknown visibility “%(value)s”: expected “shared” or “private”.")
             % {"value": str(visibility)[:40]}
         )
@@ -153,10 +149,10 @@ def _visibility(data: dict[str, Any]) -> str:
 def _tags(data: dict[str, Any]) -> list[str]:
     tags = data.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise BadRequest(_("“tags” must be a list of strings."))
+        raise ApiError(_("“tags” must be a list of strings."))
     tags = [tag.strip() for tag in tags if tag.strip()]
     if len(tags) > MAX_TAGS or any(len(tag) > TAG_MAX_LENGTH for tag in tags):
-        raise BadRequest(
+        raise ApiError(
             _("At most %(count)d tags of %(max)d characters each.")
             % {"count": MAX_TAGS, "max": TAG_MAX_LENGTH}
         )
@@ -194,7 +190,7 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
         return _create(request)
     if request.method != "GET":
         return _method_not_allowed(["GET", "POST"])
-    readable = annotations_visible_to(request.user)
+    readable = Annotation.objects.readable_by(request.user)
     if "dossier" in request.GET:
         pk = request.GET["dossier"]
         dossier = (
@@ -208,8 +204,8 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
         annotations = readable.filter(dossier=dossier)
     else:
         body = body_for(request.user, request.GET.get("target", ""))
-        annotations = readable & annotations_of(body)
-        dossier = body if isinstance(body, Dossier) else body.dossier
+        annotations = readable.on_body(body)
+        dossier = target_dossier(body)
     links = Links(request, dossier)
     items = [annotation_json(links, a, for_page=True) for a in _for_page(annotations)]
     return json_response({"annotations": items})
@@ -250,7 +246,7 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             annotation_delete(annotation=annotation)
         except AnnotationHasReplies as error:
-            raise BadRequest(
+            raise ApiError(
                 _(
                     "This annotation has replies: it stays so the discussion is not lost. "
                     "You may change its note."
@@ -270,7 +266,9 @@ def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
         dossier = dossier_for(request.user, slug)
     except Http404 as error:
         raise Http404(_("This text does not exist or you may not read it.")) from error
-    annotations = annotations_visible_to(request.user).filter(dossier=dossier).order_by("pk")
+    annotations = (
+        Annotation.objects.readable_by(request.user).filter(dossier=dossier).order_by("pk")
+    )
     replies = (
         Comment.objects.filter(annotation__in=annotations.values("pk"), state=Comment.State.VISIBLE)
         .select_related("author")

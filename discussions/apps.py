@@ -10,6 +10,6 @@ class DiscussionsConfig(AppConfig):
     def ready(self) -> None:
         # Annotations are re-anchored whenever a dossier, case study or recommendation body
         # is saved (discussions.receivers says why a receiver).
-        from discussions import annotation_admin, receivers  # noqa: F401
+        from discussions import receivers
 
         receivers.connect()

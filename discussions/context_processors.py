@@ -5,7 +5,7 @@ from functools import cache
 
 from django.http import HttpRequest
 
-from discussions.threads import readable_notifications
+from discussions.models import Notification
 
 
 def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
@@ -16,6 +16,6 @@ def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
 
     @cache
     def unread_notification_count() -> int:
-        return readable_notifications(user).filter(read_at__isnull=True).count()
+        return Notification.objects.for_recipient(user).filter(read_at__isnull=True).count()
 
     return {"unread_notification_count": unread_notification_count}

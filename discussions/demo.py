@@ -16,20 +16,20 @@ from django.utils import timezone
 
 from discussions.models import Comment
 from discussions.services import comment_create
-from dossiers.models import Dossier
+from dossiers.models import CaseStudy, Dossier, Question, Recommendation
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 # (dossier slug, [(target, author email, hours ago, text, replies)]) where target is
-# "dossier", ("etude", order), ("recommandation", order) or ("question", order), and replies
-# nest the same way without a target.
+# Dossier (its own discussion) or (a part's model, its order), and replies nest the same way
+# without a target.
 DISCUSSIONS: list[tuple[str, list[tuple[Any, ...]]]] = [
     (
         "strategie-partenariat-societes-civiles-africaines",
         [
             (
-                "dossier",
+                Dossier,
                 "awa.diallo@example.org",
                 96,
                 "Ce dossier tombe à point : nous préparons la revue du portefeuille Afrique "
@@ -54,7 +54,7 @@ DISCUSSIONS: list[tuple[str, list[tuple[Any, ...]]]] = [
                 ],
             ),
             (
-                ("etude", 1),
+                (CaseStudy, 1),
                 "julien.bernard@example.org",
                 60,
                 "Comment la fédération a-t-elle vécu l’arrêt des microprojets ? En "
@@ -70,7 +70,7 @@ DISCUSSIONS: list[tuple[str, list[tuple[Any, ...]]]] = [
                 ],
             ),
             (
-                ("recommandation", 3),
+                (Recommendation, 3),
                 "member@example.org",
                 30,
                 "Alléger les portefeuilles, oui, mais avec quels critères ? Sans règle "
@@ -92,7 +92,7 @@ DISCUSSIONS: list[tuple[str, list[tuple[Any, ...]]]] = [
                 ],
             ),
             (
-                ("question", 1),
+                (Question, 1),
                 "awa.diallo@example.org",
                 14,
                 "La contractualisation devient un outil de dialogue quand les indicateurs sont "
@@ -112,7 +112,7 @@ DISCUSSIONS: list[tuple[str, list[tuple[Any, ...]]]] = [
         "appui-economie-sociale-et-solidaire",
         [
             (
-                "dossier",
+                Dossier,
                 "thomas.petit@example.org",
                 40,
                 "Le dossier montre bien la diversité des pratiques ESS. Reste à savoir si nous "
@@ -151,15 +151,10 @@ def demo_discussions_load(users: dict[str, User]) -> int:
 
 
 def _target(dossier: Dossier, ref: Any) -> Any:
-    if ref == "dossier":
+    if ref is Dossier:
         return dossier
-    kind, order = ref
-    related = {
-        "etude": dossier.case_studies,
-        "recommandation": dossier.recommendations,
-        "question": dossier.questions,
-    }[kind]
-    return related.get(order=order)
+    model, order = ref
+    return model.objects.get(dossier=dossier, order=order)
 
 
 def _post(

@@ -22,8 +22,8 @@ from django.utils.translation import gettext as _
 from taggit.models import TaggedItem
 
 from accounts.models import User
-from discussions.annotation_services import annotation_target_key
 from discussions.models import Annotation, Comment
+from discussions.targets import body_of_row
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -62,14 +62,9 @@ class Links:
         return f"{self._comment}{pk}/"
 
     def body(self, annotation: SimpleNamespace) -> str:
-        """The annotated body: its element on the dossier page (ids set in detail.html)."""
-        if annotation.case_study_id:
-            fragment = f"etude-{annotation.case_study_id}"
-        elif annotation.recommendation_id:
-            fragment = f"recommandation-{annotation.recommendation_id}"
-        else:
-            fragment = "corps"
-        return f"{self._page}#{fragment}"
+        """The annotated body: its element on the dossier page."""
+        kind, pk = body_of_row(annotation)
+        return f"{self._page}#{kind.anchor(pk)}"
 
 
 # What serialising an annotation reads. Rows of these columns become light records, not
@@ -186,7 +181,7 @@ def annotation_json(
     if for_page:
         data["ccfd"] = {
             "pk": annotation.pk,
-            "target": annotation_target_key(annotation),
+            "target": _body_ref(annotation),
             "state": annotation.state,
             "visibility": annotation.visibility,
             "mine": annotation.author_id == links.user_pk,
@@ -251,3 +246,8 @@ def collection_json(
             "items": items,
         },
     }
+
+
+def _body_ref(annotation: SimpleNamespace) -> str:
+    kind, pk = body_of_row(annotation)
+    return kind.ref(pk)

@@ -7,17 +7,27 @@ page fetches all of its contributions with one query on that column. A more spec
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from discussions import targets
+from discussions.targets import (
+    ANNOTATION_FIELDS,
+    COMMENT_FIELDS,
+    at_most_one_target,
+    target_foreign_key,
+)
 from dossiers.markdown import render_markdown
-from dossiers.models import CaseStudy, Dossier, Question, Recommendation
+from dossiers.models import Dossier
 
 # Bounds on user text; forms and the JSON API report them in French.
 COMMENT_MAX_LENGTH = 10_000
@@ -27,7 +37,12 @@ CONTEXT_MAX_LENGTH = 64
 
 
 class MarkdownNote(models.Model):
-    """Markdown written by a member, stored with its sanitised HTML rendered on save."""
+    """Markdown written by a member, stored with its sanitised HTML.
+
+    `set_body` renders the HTML with what only the caller knows (the members mentioned);
+    `save` renders it only for a body that changed without going through `set_body`, so a
+    partial save that touches no body field renders nothing.
+    """
 
     body = models.TextField(_("text"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
@@ -36,13 +51,20 @@ class MarkdownNote(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.body_html = self.render_body()
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+        if update_fields is None or "body" in update_fields:
+            if getattr(self, "_rendered_body", None) != self.body:
+                self.set_body(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
 
-    def render_body(self) -> str:
+    def set_body(self, text: str, *, mentions: Iterable[Any] = ()) -> None:
+        self.body = text
+        self.body_html = self.render_body(mentions)
+        self._rendered_body = text
+
+    def render_body(self, mentions: Iterable[Any] = ()) -> str:
         """The sanitised HTML of `body`; subclasses may decorate it (mention links)."""
         return render_markdown(self.body).html
 
@@ -61,8 +83,50 @@ class Moderated(models.Model):
     )
     moderation_note = models.TextField(_("moderation note"), blank=True)
 
+    # The fields `moderate` writes besides the contribution's own state.
+    MODERATION_FIELDS = ("moderated_at", "moderated_by", "moderation_note")
+
     class Meta:
         abstract = True
+
+    def moderate(self, *, moderator: Any, hide: bool, note: str) -> None:
+        """Hide or show again, recording who did it and their note; saved at once."""
+        self.set_hidden(hide)
+        self.moderated_at = timezone.now()
+        self.moderated_by = moderator
+        self.moderation_note = note
+        self.save(update_fields=[*self.STATE_FIELDS, *self.MODERATION_FIELDS])
+
+    # Set by each model: the fields `set_hidden` changes.
+    STATE_FIELDS: tuple[str, ...] = ()
+
+    def set_hidden(self, hide: bool) -> None:
+        raise NotImplementedError
+
+
+def _annotation_readable(user: Any, path: str = "") -> Q:
+    """The annotations `user` may read, dossier aside: the shared ones not hidden by
+    moderation, and their own. `path` reaches them from another model ("annotation__")."""
+    shared = Q(**{f"{path}visibility": "shared", f"{path}hidden": False})
+    return shared | Q(**{f"{path}author": user})
+
+
+class AnnotationQuerySet(models.QuerySet["Annotation"]):
+    def readable_by(self, user: Any) -> AnnotationQuerySet:
+        """What `user` may read: on dossiers they may read, the shared annotations not
+        hidden by moderation, and their own."""
+        return self.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
+            _annotation_readable(user)
+        )
+
+    def moderatable_by(self, user: Any) -> AnnotationQuerySet:
+        """What a moderator may hide or restore: shared annotations on dossiers they may
+        read, hidden or not (a private note is nobody else's business)."""
+        return self.filter(dossier__in=Dossier.objects.visible_to(user), visibility="shared")
+
+    def on_body(self, body: models.Model) -> AnnotationQuerySet:
+        """The annotations anchored in `body` (a dossier's own text, a case study's…)."""
+        return self.filter(targets.target_filter(body, ANNOTATION_FIELDS))
 
 
 class Annotation(MarkdownNote, Moderated):
@@ -86,22 +150,10 @@ class Annotation(MarkdownNote, Moderated):
         Dossier, on_delete=models.PROTECT, related_name="annotations", verbose_name=_("dossier")
     )
     # Set when the annotated body is a case study's or a recommendation's; both empty means
-    # the dossier's own body.
-    case_study = models.ForeignKey(
-        CaseStudy,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="annotations",
-        verbose_name=_("case study"),
-    )
-    recommendation = models.ForeignKey(
-        Recommendation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="annotations",
-        verbose_name=_("recommendation"),
+    # the dossier's own body (discussions.targets.ANNOTATION_FIELDS).
+    case_study = target_foreign_key("dossiers.CaseStudy", "annotations", _("case study"))
+    recommendation = target_foreign_key(
+        "dossiers.Recommendation", "annotations", _("recommendation")
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -132,6 +184,8 @@ class Annotation(MarkdownNote, Moderated):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     tags = TaggableManager(_("tags"), blank=True)
 
+    objects = AnnotationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("annotation")
         verbose_name_plural = _("annotations")
@@ -141,8 +195,7 @@ class Annotation(MarkdownNote, Moderated):
                 condition=Q(start__lt=models.F("end")), name="annotation_start_before_end"
             ),
             models.CheckConstraint(
-                condition=Q(case_study__isnull=True) | Q(recommendation__isnull=True),
-                name="annotation_one_body",
+                condition=at_most_one_target(ANNOTATION_FIELDS), name="annotation_one_body"
             ),
             models.CheckConstraint(
                 condition=Q(visibility__in=["shared", "private"]),
@@ -162,13 +215,30 @@ class Annotation(MarkdownNote, Moderated):
     def __str__(self) -> str:
         return f"« {self.exact[:60]} »"
 
-    @staticmethod
-    def readable_by(user: Any, path: str = "") -> Q:
-        """The annotations `user` may read, dossier aside: the shared ones not hidden by
-        moderation, and their own. `path` reaches them from another model ("annotation__")."""
-        return Q(**{f"{path}visibility": Annotation.Visibility.SHARED, f"{path}hidden": False}) | Q(
-            **{f"{path}author": user}
-        )
+    def get_absolute_url(self) -> str:
+        """Its discussion's page (an annotation's thread lives on a page of its own)."""
+        kind = targets.kind_of(self)
+        return reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": self.pk})
+
+    STATE_FIELDS = ("hidden",)
+
+    def set_hidden(self, hide: bool) -> None:
+        self.hidden = hide
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.hidden
+
+    @property
+    def is_moderatable(self) -> bool:
+        """A private note is nobody else's business, moderators' included."""
+        return self.visibility == self.Visibility.SHARED
+
+    @property
+    def body_ref(self) -> str:
+        """The body's reference in the API and the page: "etude:12"."""
+        kind, pk = targets.body_of_row(self)
+        return kind.ref(pk)
 
     @property
     def is_personal(self) -> bool:
@@ -177,6 +247,19 @@ class Annotation(MarkdownNote, Moderated):
 
     def is_readable_by(self, user: Any) -> bool:
         return not self.is_personal or self.author_id == user.pk
+
+
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def readable_by(self, user: Any) -> CommentQuerySet:
+        """Comments of the discussions `user` may read, whatever their state: on dossiers
+        they may read, not on an annotation they may not read."""
+        return self.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
+            Q(annotation__isnull=True) | _annotation_readable(user, "annotation__")
+        )
+
+    def on_target(self, target: models.Model) -> CommentQuerySet:
+        """The comments of `target`'s discussion (one query on the dossier's index)."""
+        return self.filter(targets.target_filter(target))
 
 
 class Comment(MarkdownNote, Moderated):
@@ -194,40 +277,12 @@ class Comment(MarkdownNote, Moderated):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.PROTECT, related_name="comments", verbose_name=_("dossier")
     )
-    # At most one of these is set: the discussion the comment belongs to. None set means the
-    # dossier's own discussion.
-    case_study = models.ForeignKey(
-        CaseStudy,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="comments",
-        verbose_name=_("case study"),
-    )
-    recommendation = models.ForeignKey(
-        Recommendation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="comments",
-        verbose_name=_("recommendation"),
-    )
-    question = models.ForeignKey(
-        Question,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="comments",
-        verbose_name=_("question"),
-    )
-    annotation = models.ForeignKey(
-        Annotation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="replies",
-        verbose_name=_("annotation"),
-    )
+    # At most one of these is set: the discussion the comment belongs to (one per kind of
+    # discussions.targets). None set means the dossier's own discussion.
+    case_study = target_foreign_key("dossiers.CaseStudy", "comments", _("case study"))
+    recommendation = target_foreign_key("dossiers.Recommendation", "comments", _("recommendation"))
+    question = target_foreign_key("dossiers.Question", "comments", _("question"))
+    annotation = target_foreign_key("discussions.Annotation", "replies", _("annotation"))
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -249,6 +304,8 @@ class Comment(MarkdownNote, Moderated):
     # Set on each edit by the author; the previous text goes to CommentRevision.
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
 
+    objects = CommentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -256,16 +313,7 @@ class Comment(MarkdownNote, Moderated):
         permissions = [("moderate_comment", _("Can hide and restore contributions"))]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(case_study__isnull=True, recommendation__isnull=True, question__isnull=True)
-                    | Q(
-                        case_study__isnull=True,
-                        recommendation__isnull=True,
-                        annotation__isnull=True,
-                    )
-                    | Q(case_study__isnull=True, question__isnull=True, annotation__isnull=True)
-                    | Q(recommendation__isnull=True, question__isnull=True, annotation__isnull=True)
-                ),
+                condition=at_most_one_target(COMMENT_FIELDS),
                 name="comment_at_most_one_target",
             ),
             models.CheckConstraint(
@@ -281,9 +329,7 @@ class Comment(MarkdownNote, Moderated):
             models.Index(fields=["dossier", "created_at"], name="comment_dossier_created"),
         ]
 
-    # Members the service found mentioned in `body`, linked when the body is rendered; the
-    # model never looks users up itself.
-    mentioned_users: list[Any] = []
+    STATE_FIELDS = ("state",)
 
     def __str__(self) -> str:
         return f"{self.author} — {self.body[:50]}"
@@ -292,37 +338,68 @@ class Comment(MarkdownNote, Moderated):
         """The permalink, which redirects to the page showing the comment."""
         return reverse("discussions:comment", kwargs={"pk": self.pk})
 
-    def render_body(self) -> str:
+    def render_body(self, mentions: Iterable[Any] = ()) -> str:
+        """The sanitised HTML with the mentioned members (found by the service) linked."""
         from discussions.mentions import link_mentions
 
-        return link_mentions(super().render_body(), self.mentioned_users)
+        return link_mentions(super().render_body(), list(mentions))
+
+    def set_hidden(self, hide: bool) -> None:
+        self.state = self.State.HIDDEN if hide else self.State.VISIBLE
+
+    @property
+    def is_hidden(self) -> bool:
+        return self.state == self.State.HIDDEN
+
+    @property
+    def is_moderatable(self) -> bool:
+        """What its author withdrew is not moderated any more."""
+        return self.state != self.State.DELETED
 
     @property
     def is_visible(self) -> bool:
         return self.state == self.State.VISIBLE
 
     @property
+    def discussion_kind(self) -> targets.TargetKind:
+        """The kind of discussion it belongs to."""
+        return targets.kind_of_row(self)
+
+    @property
     def target_kind(self) -> str:
-        """The kind of discussion it belongs to, as spelled in thread URLs."""
-        if self.annotation_id:
-            return "annotation"
-        if self.case_study_id:
-            return "etude"
-        if self.recommendation_id:
-            return "recommandation"
-        if self.question_id:
-            return "question"
-        return "dossier"
+        """Its kind of discussion as spelled in thread URLs ("etude")."""
+        return self.discussion_kind.slug
 
     @property
     def target_pk(self) -> int:
-        return (
-            self.annotation_id
-            or self.case_study_id
-            or self.recommendation_id
-            or self.question_id
-            or self.dossier_id
-        )
+        return targets.target_pk_of_row(self)
+
+    @property
+    def thread_dom_id(self) -> str:
+        """The id of its discussion's element in a page: "thread-etude-12"."""
+        return self.discussion_kind.dom_id(self.target_pk)
+
+    @property
+    def target(self) -> models.Model:
+        """The target of its discussion (one query per related object not yet loaded)."""
+        kind = self.discussion_kind
+        if kind.field is None:
+            return self.dossier
+        target = getattr(self, kind.field)
+        # Reuse the loaded dossier so that readability checks cost no extra query.
+        if "dossier" in self._state.fields_cache:
+            target.dossier = self.dossier
+        return target
+
+    def page_url(self) -> str:
+        """The URL of the page showing the comment, ending in its anchor."""
+        kind, pk = self.discussion_kind, self.target_pk
+        if kind.own_page:
+            base = reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": pk})
+        else:
+            base = reverse("dossiers:detail", kwargs={"slug": self.dossier.slug})
+            base += "?" + urlencode({"fil": kind.key(pk)})
+        return f"{base}#comment-{self.pk}"
 
 
 class CommentRevision(models.Model):
@@ -453,6 +530,14 @@ class Follow(models.Model):
         return f"{self.user} → {self.dossier}"
 
 
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def for_recipient(self, user: Any) -> NotificationQuerySet:
+        """The user's notifications about what they may still read."""
+        return self.filter(recipient=user, dossier__in=Dossier.objects.visible_to(user)).exclude(
+            Q(annotation__isnull=False) & ~_annotation_readable(user, "annotation__")
+        )
+
+
 class Notification(models.Model):
     class Kind(models.TextChoices):
         REPLY = "reply", _("Reply")
@@ -500,6 +585,8 @@ class Notification(models.Model):
     # Set once the notification went out by email, alone or in a digest.
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
 
+    objects = NotificationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
@@ -519,3 +606,28 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} → {self.recipient}"
+
+    def get_absolute_url(self) -> str:
+        """Where following it leads: the comment in its page, the annotation, the dossier."""
+        if self.comment_id:
+            return self.comment.page_url()
+        if self.annotation_id:
+            return self.annotation.get_absolute_url()
+        return self.dossier.get_absolute_url()
+
+    def target(self) -> models.Model:
+        """What it is about: the comment's discussion, else the annotation, else the dossier."""
+        if self.comment_id:
+            return self.comment.target
+        if self.annotation_id:
+            return self.annotation
+        return self.dossier
+
+    def emails_at_once(self) -> bool:
+        """Replies and mentions go out at once to those who asked; the rest waits for the
+        digest."""
+        if self.kind == self.Kind.REPLY:
+            return self.recipient.email_replies
+        if self.kind == self.Kind.MENTION:
+            return self.recipient.email_mentions
+        return False

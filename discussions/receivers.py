@@ -19,15 +19,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.db.models.signals import post_save
 
-from discussions.annotation_services import annotation_reanchor
-from dossiers.models import CaseStudy, Dossier, Recommendation
+from discussions.reanchoring import annotation_reanchor
+from discussions.targets import BODY_KINDS
 
 
 def reanchor_after_body_save(
     sender: type,
-    instance: Dossier | CaseStudy | Recommendation,
+    instance: models.Model,
     created: bool,
     raw: bool = False,
     update_fields: frozenset[str] | None = None,
@@ -41,7 +42,7 @@ def reanchor_after_body_save(
 
 
 def connect() -> None:
-    for model in (Dossier, CaseStudy, Recommendation):
+    for model in (kind.model for kind in BODY_KINDS):
         post_save.connect(
             reanchor_after_body_save,
             sender=model,

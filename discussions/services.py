@@ -10,10 +10,11 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from discussions.access import target_is_readable
 from discussions.mentions import users_mentioned_in
 from discussions.models import (
     Annotation,
@@ -23,14 +24,9 @@ from discussions.models import (
     Follow,
     Notification,
 )
-from discussions.threads import (
-    Target,
-    target_comments,
-    target_dossier,
-    target_fields,
-    target_is_readable,
-    target_of,
-)
+from discussions.retry import retry_once_on_conflict
+from discussions.targets import kind_of, target_dossier, target_fields
+from discussions.tasks import notification_email_send
 from dossiers.models import Dossier
 
 if TYPE_CHECKING:
@@ -46,9 +42,11 @@ Kind = Notification.Kind
 # --- Comments -------------------------------------------------------------------------
 
 
+# Safe to run twice: a repeat finds the first run's comment through the duplicate check.
+@retry_once_on_conflict
 @transaction.atomic
 def comment_create(
-    *, author: User, target: Target, body: str, parent: Comment | None = None
+    *, author: User, target: models.Model, body: str, parent: Comment | None = None
 ) -> Comment:
     """Post a comment (a reply when `parent` is given) and tell who should know.
 
@@ -58,15 +56,15 @@ def comment_create(
     from accounts.models import User
 
     # Serialise one author's posts (PostgreSQL) so two identical submits cannot both pass
-    # the duplicate check.
-    User.objects.select_for_update().filter(pk=author.pk).exists()
+    # the duplicate check. FOR NO KEY UPDATE, not FOR UPDATE: the foreign-key checks of
+    # other members' posts (author, recipient, actor) take FOR KEY SHARE on this row at
+    # COMMIT, which FOR UPDATE blocks, so two members notifying each other deadlocked.
+    # FOR NO KEY UPDATE lets them through and still queues this author's own posts.
+    User.objects.select_for_update(no_key=True).filter(pk=author.pk).exists()
     if parent is not None:
-        if not target_comments(target).filter(pk=parent.pk).exists():
-            raise ValidationError(_("The message you reply to is not in this discussion."))
-        if not parent.is_visible:
-            raise ValidationError(_("This message was deleted or hidden: it takes no replies."))
+        _check_parent(parent, target)
     duplicate = (
-        target_comments(target)
+        Comment.objects.on_target(target)
         .filter(
             author=author,
             parent=parent,
@@ -80,8 +78,9 @@ def comment_create(
 
     dossier = target_dossier(target)
     first_contribution = not Comment.objects.filter(author=author, dossier=dossier).exists()
-    comment = Comment(author=author, body=body, parent=parent, **target_fields(target))
-    comment.mentioned_users = users_mentioned_in(body)
+    comment = Comment(author=author, parent=parent, **target_fields(target))
+    mentioned = users_mentioned_in(body)
+    comment.set_body(body, mentions=mentioned)
     comment.save()
     if first_contribution:
         follow_create(user=author, dossier=dossier)
@@ -94,11 +93,19 @@ def comment_create(
         notified |= _pks(
             notify(recipients=[answered], kind=Kind.REPLY, actor=author, comment=comment)
         )
-    mentioned = [user for user in comment.mentioned_users if user.pk not in notified]
+    mentioned = [user for user in mentioned if user.pk not in notified]
     notified |= _pks(notify(recipients=mentioned, kind=Kind.MENTION, actor=author, comment=comment))
     followers = User.objects.filter(follows__dossier=dossier).exclude(pk__in=notified)
     notify(recipients=followers, kind=Kind.NEW_CONTRIBUTION, actor=author, comment=comment)
     return comment
+
+
+def _check_parent(parent: Comment, target: models.Model) -> None:
+    """A reply answers a message of the same discussion that still takes replies."""
+    if parent.discussion_kind is not kind_of(target) or parent.target_pk != target.pk:
+        raise ValidationError(_("The message you reply to is not in this discussion."))
+    if not parent.is_visible:
+        raise ValidationError(_("This message was deleted or hidden: it takes no replies."))
 
 
 @transaction.atomic
@@ -109,20 +116,16 @@ def comment_edit(*, comment: Comment, body: str) -> Comment:
     CommentRevision.objects.create(
         comment=comment, body=comment.body, written_at=comment.edited_at or comment.created_at
     )
-    comment.body = body
+    mentioned = users_mentioned_in(body)
+    comment.set_body(body, mentions=mentioned)
     comment.edited_at = timezone.now()
-    comment.mentioned_users = users_mentioned_in(body)
     comment.save(update_fields=["body", "edited_at"])
     already = set(
         Notification.objects.filter(
             comment=comment, kind__in=[Kind.REPLY, Kind.MENTION]
         ).values_list("recipient_id", flat=True)
     )
-    fresh = [
-        user
-        for user in comment.mentioned_users
-        if user.pk not in already and user.pk != comment.author_id
-    ]
+    fresh = [user for user in mentioned if user.pk not in already and user.pk != comment.author_id]
     notify(recipients=fresh, kind=Kind.MENTION, actor=comment.author, comment=comment)
     return comment
 
@@ -136,30 +139,23 @@ def comment_delete(*, comment: Comment) -> Comment:
 
 
 @transaction.atomic
-def comment_hide(*, comment: Comment, moderator: User, note: str = "") -> Comment:
-    """A moderator hides the comment; open flags on it are settled and the author told."""
-    comment.state = Comment.State.HIDDEN
-    comment.moderated_at = timezone.now()
-    comment.moderated_by = moderator
-    comment.moderation_note = note
-    comment.save(update_fields=["state", "moderated_at", "moderated_by", "moderation_note"])
-    flags_resolve(comment=comment, moderator=moderator, resolution=Flag.Resolution.HIDDEN)
-    notify(recipients=[comment.author], kind=Kind.MODERATION, actor=moderator, comment=comment)
-    return comment
+def contribution_moderate(
+    *, contribution: Comment | Annotation, moderator: User, hide: bool, note: str = ""
+) -> Comment | Annotation:
+    """A moderator hides a message or an annotation (its open reports are then settled) or
+    shows it again; its author is told either way, with the note.
 
-
-@transaction.atomic
-def comment_restore(*, comment: Comment, moderator: User, note: str = "") -> Comment:
-    """A moderator shows a hidden comment again; the author is told."""
-    if comment.state != Comment.State.HIDDEN:
-        raise ValidationError(_("Only a hidden message can be restored."))
-    comment.state = Comment.State.VISIBLE
-    comment.moderated_at = timezone.now()
-    comment.moderated_by = moderator
-    comment.moderation_note = note
-    comment.save(update_fields=["state", "moderated_at", "moderated_by", "moderation_note"])
-    notify(recipients=[comment.author], kind=Kind.MODERATION, actor=moderator, comment=comment)
-    return comment
+    A hidden annotation stays readable by its author only; a hidden message stays a
+    tombstone if it has replies.
+    """
+    if contribution.is_hidden == hide or not contribution.is_moderatable:
+        raise ValidationError(_("This contribution is not in a state this action applies to."))
+    contribution.moderate(moderator=moderator, hide=hide, note=note)
+    about = {contribution._meta.model_name: contribution}
+    if hide:
+        flags_resolve(moderator=moderator, resolution=Flag.Resolution.HIDDEN, **about)
+    notify(recipients=[contribution.author], kind=Kind.MODERATION, actor=moderator, **about)
+    return contribution
 
 
 # --- Flags ----------------------------------------------------------------------------
@@ -190,15 +186,12 @@ def flag_create(
 
 
 @transaction.atomic
-def flags_dismiss(
-    *, moderator: User, comment: Comment | None = None, annotation: Annotation | None = None
-) -> int:
+def flags_dismiss(*, moderator: User, contribution: Comment | Annotation) -> int:
     """A moderator found nothing wrong: the open reports on the contribution are closed."""
     return flags_resolve(
         moderator=moderator,
         resolution=Flag.Resolution.DISMISSED,
-        comment=comment,
-        annotation=annotation,
+        **{contribution._meta.model_name: contribution},
     )
 
 
@@ -209,16 +202,10 @@ def flags_resolve(
     comment: Comment | None = None,
     annotation: Annotation | None = None,
 ) -> int:
-    flags = list(
-        Flag.objects.filter(comment=comment, annotation=annotation, resolution=Flag.Resolution.OPEN)
-    )
-    now = timezone.now()
-    for flag in flags:
-        flag.resolution = resolution
-        flag.resolved_at = now
-        flag.resolved_by = moderator
-        flag.save(update_fields=["resolution", "resolved_at", "resolved_by"])
-    return len(flags)
+    """Settle the open reports on one contribution (one UPDATE)."""
+    return Flag.objects.filter(
+        comment=comment, annotation=annotation, resolution=Flag.Resolution.OPEN
+    ).update(resolution=resolution, resolved_at=timezone.now(), resolved_by=moderator)
 
 
 # --- Follows --------------------------------------------------------------------------
@@ -251,15 +238,12 @@ def notify(
     never notified of their own act. Replies and mentions are emailed at once to those who
     asked for it (after the transaction commits); the rest waits for the daily digest.
     """
-    if comment is not None:
-        target: Target = target_of(comment)
-        annotation = comment.annotation if comment.annotation_id else annotation
-    elif annotation is not None:
-        target = annotation
-    elif dossier is not None:
-        target = dossier
-    else:
+    about = Notification(comment=comment, annotation=annotation, dossier=dossier)
+    if comment is not None and comment.annotation_id:
+        about.annotation = comment.annotation
+    if comment is None and annotation is None and dossier is None:
         raise ValueError("A notification is about a comment, an annotation or a dossier.")
+    target = about.target()
     dossier = target_dossier(target)
     seen: set[int] = set()
     created: list[Notification] = []
@@ -276,43 +260,13 @@ def notify(
                 kind=kind,
                 dossier=dossier,
                 comment=comment,
-                annotation=annotation,
+                annotation=about.annotation,
             )
         )
     for notification in created:
-        if notification_emails_at_once(notification):
+        if notification.emails_at_once():
             _email_on_commit(notification.pk)
     return created
-
-
-def notification_create(
-    *,
-    recipient: User,
-    kind: str,
-    actor: User | None = None,
-    dossier: Dossier | None = None,
-    comment: Comment | None = None,
-    annotation: Annotation | None = None,
-) -> Notification | None:
-    """`notify` for one recipient: the notification, or None when they may not read it."""
-    created = notify(
-        recipients=[recipient],
-        kind=kind,
-        actor=actor,
-        dossier=dossier,
-        comment=comment,
-        annotation=annotation,
-    )
-    return created[0] if created else None
-
-
-def notification_emails_at_once(notification: Notification) -> bool:
-    recipient = notification.recipient
-    if notification.kind == Kind.REPLY:
-        return recipient.email_replies
-    if notification.kind == Kind.MENTION:
-        return recipient.email_mentions
-    return False
 
 
 @transaction.atomic
@@ -325,8 +279,6 @@ def notifications_mark_read(*, user: User, pks: Iterable[int] | None = None) -> 
 
 
 def _email_on_commit(notification_pk: int) -> None:
-    from discussions.tasks import notification_email_send
-
     transaction.on_commit(lambda: notification_email_send.enqueue(notification_pk))
 
 

@@ -12,14 +12,12 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from discussions.access import target_is_readable
 from discussions.models import Comment, Notification
-from discussions.services import notification_emails_at_once
-from discussions.threads import Target, target_is_readable, target_of
 
 # A digest covers at most this much: older unsent notifications are no news any more.
 DIGEST_PERIOD = timedelta(days=7)
@@ -38,17 +36,9 @@ _RELATED = (
 )
 
 
-def notification_target(notification: Notification) -> Target:
-    if notification.comment_id:
-        return target_of(notification.comment)
-    if notification.annotation_id:
-        return notification.annotation
-    return notification.dossier
-
-
 def notification_is_sendable(notification: Notification) -> bool:
     """Whether the recipient may still read what the notification is about."""
-    if not target_is_readable(notification.recipient, notification_target(notification)):
+    if not target_is_readable(notification.recipient, notification.target()):
         return False
     comment = notification.comment
     # A message withdrawn since is not sent, except to tell its author it was moderated.
@@ -60,13 +50,12 @@ def notification_is_sendable(notification: Notification) -> bool:
 
 
 def notification_link(notification: Notification) -> str:
-    """The absolute permalink of what the notification is about."""
+    """The absolute link of what the notification is about: a comment's permalink, which
+    still finds it after it moved (a thread paged, a discussion merged)."""
     if notification.comment_id:
         path = notification.comment.get_absolute_url()
-    elif notification.annotation_id:
-        path = reverse("discussions:thread-page", args=["annotation", notification.annotation_id])
     else:
-        path = notification.dossier.get_absolute_url()
+        path = notification.get_absolute_url()
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -82,7 +71,7 @@ def notification_email_send(notification_pk: int) -> bool:
         )
         if (
             notification is None
-            or not notification_emails_at_once(notification)  # the preference may have changed
+            or not notification.emails_at_once()  # the preference may have changed
             or not notification_is_sendable(notification)
         ):
             return False

@@ -1,13 +1,9 @@
-"""Discussion targets, the gates to them and to comments, and the comment tree.
-
-A target is what a discussion is about: a dossier, a case study, a recommendation, a
-reflection question or an annotation. Its `kind` is spelled as in the thread URLs. Every
-view reaches a target or a comment through the gates below; what a user may not read
-answers 404, not 403, so its existence is not revealed.
+"""The comment tree of a discussion and the threads of a page.
 
 A thread is built from one query: the target's comments, oldest first, then the tree in
 Python. Roots come newest activity first, replies in the order written; the page indents
-`MAX_INDENT` levels and shows deeper replies flat with "in reply to …".
+`MAX_INDENT` levels and shows deeper replies flat with "in reply to …". Targets, their kinds
+and the gates to them are in discussions.targets and discussions.access.
 """
 
 from __future__ import annotations
@@ -16,40 +12,26 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, Protocol
-from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.db import models
+from django.db.models import QuerySet
 from django.urls import reverse
 
-from discussions.models import COMMENT_MAX_LENGTH, Annotation, Comment, Notification
-from dossiers.access import case_study_for, question_for, recommendation_for
-from dossiers.models import CaseStudy, Dossier, Question, Recommendation
+from discussions.models import COMMENT_MAX_LENGTH, Comment
+from discussions.targets import (
+    COMMENT_FIELDS,
+    OWN_PAGE_FIELDS,
+    TargetKind,
+    kind_of,
+    kind_of_row,
+    target_dossier,
+)
+from dossiers.models import Dossier
 
 if TYPE_CHECKING:
     from accounts.models import User
-
-Target = Dossier | CaseStudy | Recommendation | Question | Annotation
-
-KINDS = ("dossier", "etude", "recommandation", "question", "annotation")
-# The Comment foreign key of each kind but the dossier's own discussion.
-_KIND_FIELDS = {
-    "etude": "case_study",
-    "recommandation": "recommendation",
-    "question": "question",
-    "annotation": "annotation",
-}
-_MODEL_KINDS: dict[type, str] = {
-    Dossier: "dossier",
-    CaseStudy: "etude",
-    Recommendation: "recommandation",
-    Question: "question",
-    Annotation: "annotation",
-}
 
 # Indented levels on the page; deeper replies are shown flat at this level.
 MAX_INDENT = 3
@@ -60,151 +42,13 @@ _VISIBLE = str(Comment.State.VISIBLE.value)
 _DELETED = str(Comment.State.DELETED.value)
 
 
-# --- Targets --------------------------------------------------------------------------
-
-
-def target_kind(target: Target) -> str:
-    return _MODEL_KINDS[type(target)]
-
-
-def target_key(target: Target) -> str:
+def thread_key(target: models.Model) -> str:
     """The target's name in the page: "etude-12"; also the `fil` parameter's value."""
-    return f"{target_kind(target)}-{target.pk}"
+    return kind_of(target).key(target.pk)
 
 
-def target_dossier(target: Target) -> Dossier:
-    return target if isinstance(target, Dossier) else target.dossier
-
-
-def target_fields(target: Target) -> dict[str, Any]:
-    """The Comment fields that put a comment in this target's discussion."""
-    fields: dict[str, Any] = {
-        "dossier": target_dossier(target),
-        "case_study": None,
-        "recommendation": None,
-        "question": None,
-        "annotation": None,
-    }
-    kind = target_kind(target)
-    if kind != "dossier":
-        fields[_KIND_FIELDS[kind]] = target
-    return fields
-
-
-def target_comments(target: Target) -> QuerySet[Comment]:
-    """The comments of this target's discussion (one query on the dossier's index)."""
-    filters: dict[str, Any] = {}
-    for name, value in target_fields(target).items():
-        if value is None:
-            filters[f"{name}__isnull"] = True
-        else:
-            filters[name] = value
-    return Comment.objects.filter(**filters)
-
-
-def target_for(user: User, kind: str, pk: int) -> Target:
-    """The target of a discussion if `user` may read it, else 404."""
-    if kind == "dossier":
-        return get_object_or_404(Dossier.objects.visible_to(user), pk=pk)
-    if kind == "etude":
-        return case_study_for(user, pk)
-    if kind == "recommandation":
-        return recommendation_for(user, pk)
-    if kind == "question":
-        return question_for(user, pk)
-    if kind == "annotation":
-        return get_object_or_404(
-            Annotation.objects.select_related("dossier", "author")
-            .filter(dossier__in=Dossier.objects.visible_to(user))
-            .filter(Annotation.readable_by(user)),
-            pk=pk,
-        )
-    raise Http404("Unknown discussion kind.")
-
-
-def target_is_readable(user: User, target: Target) -> bool:
-    """Whether `user` may read the target now; emails and notifications ask again at sending."""
-    if not user.is_active or not target_dossier(target).is_visible_to(user):
-        return False
-    if isinstance(target, Annotation):
-        return target.is_readable_by(user)
-    return True
-
-
-def target_title(target: Target) -> str:
-    if isinstance(target, Annotation):
-        return str(target)
-    return target.title
-
-
-def target_of(comment: Comment) -> Target:
-    """The target a comment belongs to (one query per related object not yet loaded)."""
-    kind = comment.target_kind
-    if kind == "dossier":
-        return comment.dossier
-    target = getattr(comment, _KIND_FIELDS[kind])
-    # Reuse the loaded dossier so that readability checks cost no extra query.
-    if "dossier" in comment._state.fields_cache:
-        target.dossier = comment.dossier
-    return target
-
-
-def comment_page_url(comment: Comment) -> str:
-    """The URL of the page showing the comment, ending in its anchor."""
-    kind, pk = comment.target_kind, comment.target_pk
-    if kind == "annotation":
-        base = reverse("discussions:thread-page", kwargs={"kind": kind, "pk": pk})
-    else:
-        base = reverse("dossiers:detail", kwargs={"slug": comment.dossier.slug})
-        base += "?" + urlencode({"fil": f"{kind}-{pk}"})
-    return f"{base}#comment-{comment.pk}"
-
-
-# --- Gates to comments ----------------------------------------------------------------
-
-
-def readable_comments(user: User) -> QuerySet[Comment]:
-    """Comments whose discussion `user` may read (their state aside)."""
-    return Comment.objects.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
-        Q(annotation__isnull=True) | Annotation.readable_by(user, "annotation__")
-    )
-
-
-def comment_for(user: User, pk: int) -> Comment:
-    """A comment of a discussion `user` may read, else 404."""
-    return get_object_or_404(readable_comments(user).select_related("dossier", "author"), pk=pk)
-
-
-def comment_for_reply(user: User, pk: int) -> Comment:
-    """A comment `user` may answer: readable (else 404) and not a tombstone (else 404)."""
-    comment = comment_for(user, pk)
-    if not comment.is_visible:
-        raise Http404("This message was deleted or hidden.")
-    return comment
-
-
-def comment_for_edit(user: User, pk: int) -> Comment:
-    """A comment `user` may edit or delete: readable (else 404), theirs and not removed
-    (else 403)."""
-    comment = comment_for(user, pk)
-    if comment.author_id != user.pk or comment.state != Comment.State.VISIBLE:
-        raise PermissionDenied("Only its author may change this message.")
-    return comment
-
-
-def comment_for_moderation(user: User, pk: int) -> Comment:
-    """A comment `user` may hide or restore: readable (else 404), user a moderator (else 403)."""
-    comment = comment_for(user, pk)
-    if not user.is_moderator:
-        raise PermissionDenied("Only moderators may hide or restore a message.")
-    return comment
-
-
-def readable_notifications(user: User) -> QuerySet[Notification]:
-    """The user's notifications about what they may still read."""
-    return Notification.objects.filter(
-        recipient=user, dossier__in=Dossier.objects.visible_to(user)
-    ).exclude(Q(annotation__isnull=False) & ~Annotation.readable_by(user, "annotation__"))
+def target_title(target: models.Model) -> str:
+    return getattr(target, "title", None) or str(target)
 
 
 # --- The tree -------------------------------------------------------------------------
@@ -236,8 +80,8 @@ class Entry:
 
 @dataclass
 class Thread:
-    kind: str
-    target: Target
+    kind: TargetKind
+    target: models.Model
     entries: list[Entry]
     # Messages that can be read (tombstones excluded) and entries not shown yet.
     count: int
@@ -248,35 +92,37 @@ class Thread:
         return self.target.pk
 
     @property
+    def slug(self) -> str:
+        return self.kind.slug
+
+    @property
     def dom_id(self) -> str:
-        return f"thread-{self.kind}-{self.target.pk}"
+        return self.kind.dom_id(self.pk)
 
     @property
     def url(self) -> str:
-        return reverse("discussions:thread", kwargs={"kind": self.kind, "pk": self.target.pk})
+        return reverse("discussions:thread", kwargs={"kind": self.slug, "pk": self.pk})
 
     @property
     def page_url(self) -> str:
-        return reverse("discussions:thread-page", kwargs={"kind": self.kind, "pk": self.target.pk})
+        return reverse("discussions:thread-page", kwargs={"kind": self.slug, "pk": self.pk})
 
-    @cached_property
+    @property
     def comments_url(self) -> str:
-        """The prefix of every comment's URLs: `<prefix><pk>/repondre/` and so on (one
-        reverse per thread rather than several per comment)."""
         return reverse("discussions:comment-create")
 
     @property
     def more_url(self) -> str:
         """Without JavaScript, "see the other messages" opens the page with this discussion
         in full."""
-        if self.kind == "annotation":
+        if self.kind.own_page:
             return self.page_url
         dossier = target_dossier(self.target)
-        return f"{dossier.get_absolute_url()}?fil={self.kind}-{self.pk}#{self.dom_id}"
+        return f"{dossier.get_absolute_url()}?fil={self.kind.key(self.pk)}#{self.dom_id}"
 
     @property
     def new_form_id(self) -> str:
-        return f"form-{self.kind}-{self.target.pk}"
+        return f"form-{self.kind.key(self.pk)}"
 
     @property
     def max_length(self) -> int:
@@ -284,9 +130,7 @@ class Thread:
 
     @property
     def form_open(self) -> bool:
-        """The new-message form shows at once where discussion is the point; on case
-        studies and recommendations it unfolds on demand."""
-        return self.kind in ("dossier", "question", "annotation")
+        return self.kind.form_open
 
 
 @dataclass
@@ -407,29 +251,27 @@ def shown_comments(queryset: QuerySet[Comment]) -> list[ShownComment]:
 def comment_is_shown(comment: Comment) -> bool:
     """Whether the comment appears in its discussion (a withdrawn one only as the tombstone
     of a reply that shows)."""
-    rows = target_comments(target_of(comment)).values_list("pk", "parent_id", "created_at", "state")
-    nodes = [
-        _Skeleton(pk, parent_id, created_at, state, "") for pk, parent_id, created_at, state in rows
-    ]
+    rows = Comment.objects.on_target(comment.target).values_list(*_SKELETON_FIELDS)
+    nodes = [_Skeleton(*values) for values in rows]
     return any(node.pk == comment.pk for node, _depth in tree_order(nodes).order)
 
 
-def thread_shell(target: Target) -> Thread:
+def thread_shell(target: models.Model) -> Thread:
     """A thread without its comments, for the forms that post to it."""
-    return Thread(kind=target_kind(target), target=target, entries=[], count=0, remaining=0)
+    return Thread(kind=kind_of(target), target=target, entries=[], count=0, remaining=0)
 
 
-def thread_for(user: User, target: Target, *, limit: int | None = None) -> Thread:
+def thread_for(user: User, target: models.Model, *, limit: int | None = None) -> Thread:
     """A target's whole discussion (or its first `limit` comments), in two queries at most."""
-    comments = shown_comments(target_comments(target))
+    comments = shown_comments(Comment.objects.on_target(target))
     by_pk = {comment.pk: comment for comment in comments}
     tree = tree_order(comments)
     return _thread(target, tree, thread_entries(tree, by_pk, user, limit=limit))
 
 
-def _thread(target: Target, tree: _Tree, entries: list[Entry]) -> Thread:
+def _thread(target: models.Model, tree: _Tree, entries: list[Entry]) -> Thread:
     return Thread(
-        kind=target_kind(target),
+        kind=kind_of(target),
         target=target,
         entries=entries,
         count=tree.count,
@@ -437,88 +279,62 @@ def _thread(target: Target, tree: _Tree, entries: list[Entry]) -> Thread:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Skeleton:
+    """A comment's place in its discussion, without its text."""
+
     pk: int
     parent_id: int | None
     created_at: datetime
     state: str
-    key: str
+
+
+_SKELETON_FIELDS = ("pk", "parent_id", "created_at", "state")
 
 
 def dossier_threads(
-    user: User, dossier: Dossier, targets: Iterable[Target], *, expanded: str = ""
+    user: User, dossier: Dossier, targets: Iterable[models.Model], *, expanded: str = ""
 ) -> dict[str, Thread]:
-    """Every discussion of the dossier page, keyed by `target_key`, in two queries.
+    """Every discussion of the dossier page, keyed by `thread_key`, in two queries.
 
     The first query reads the shape of all the dossier's discussions (no text), the second
     the comments the page shows: the first `PREVIEW_SIZE` of each discussion, all of the
     `expanded` one, and the parents of replies shown flat.
     """
-    rows = Comment.objects.filter(dossier=dossier, annotation__isnull=True).values_list(
-        "pk",
-        "parent_id",
-        "created_at",
-        "state",
-        "case_study_id",
-        "recommendation_id",
-        "question_id",
-    )
-    grouped: dict[str, list[_Skeleton]] = defaultdict(list)
-    for pk, parent_id, created_at, state, case_id, rec_id, question_id in rows:
-        if case_id:
-            key = f"etude-{case_id}"
-        elif rec_id:
-            key = f"recommandation-{rec_id}"
-        elif question_id:
-            key = f"question-{question_id}"
-        else:
-            key = f"dossier-{dossier.pk}"
-        grouped[key].append(_Skeleton(pk, parent_id, created_at, state, key))
-
-    trees: dict[str, tuple[_Tree, int | None]] = {}
+    page_targets = [dossier, *targets]
+    trees = _dossier_trees(dossier, page_targets, expanded)
     wanted: set[int] = set()
-    for target in [dossier, *targets]:
-        key = target_key(target)
-        tree = tree_order(grouped.get(key, []))
-        limit = None if key == expanded else PREVIEW_SIZE
-        trees[key] = (tree, limit)
-        shown = tree.order if limit is None else tree.order[:limit]
-        for node, depth in shown:
+    for tree, limit in trees.values():
+        for node, depth in tree.order if limit is None else tree.order[:limit]:
             wanted.add(node.pk)
             if depth > MAX_INDENT and node.parent_id:
                 wanted.add(node.parent_id)
     shown = shown_comments(Comment.objects.filter(pk__in=wanted)) if wanted else []
     comments = {comment.pk: comment for comment in shown}
-
     threads: dict[str, Thread] = {}
-    for target in [dossier, *targets]:
-        key = target_key(target)
+    for target in page_targets:
+        key = thread_key(target)
         tree, limit = trees[key]
         threads[key] = _thread(target, tree, thread_entries(tree, comments, user, limit=limit))
     return threads
 
 
-def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
-    """The home page's activity block, in three queries: what is new in the dossiers the
-    user follows, their unread notifications, questions nobody has answered yet."""
-    news = (
-        readable_comments(user)
-        .filter(dossier__follows__user=user, state=Comment.State.VISIBLE)
-        .exclude(author=user)
-        .select_related("author", "dossier")
-        .order_by("-created_at")[:size]
+def _dossier_trees(
+    dossier: Dossier, page_targets: list[models.Model], expanded: str
+) -> dict[str, tuple[_Tree, int | None]]:
+    """The tree of each discussion on the page and how many of its entries show."""
+    fields = [f"{name}_id" for name in COMMENT_FIELDS]
+    rows = Comment.objects.filter(
+        dossier=dossier, **{f"{name}__isnull": True for name in OWN_PAGE_FIELDS}
     )
-    unread = (
-        readable_notifications(user)
-        .filter(read_at__isnull=True)
-        .select_related("actor", "dossier", "comment", "annotation")[:size]
-    )
-    open_questions = (
-        Question.objects.filter(dossier__in=Dossier.objects.visible_to(user))
-        .annotate(answers=Count("comments", filter=Q(comments__state=Comment.State.VISIBLE)))
-        .filter(answers=0)
-        .select_related("dossier")
-        .order_by("-dossier__published_on", "dossier", "order")[:size]
-    )
-    return {"news": news, "unread": unread, "open_questions": open_questions}
+    grouped: dict[str, list[_Skeleton]] = defaultdict(list)
+    for values in rows.values(*_SKELETON_FIELDS, *fields):
+        row = SimpleNamespace(**values)
+        kind = kind_of_row(row)
+        key = kind.key(getattr(row, f"{kind.field}_id") if kind.field else dossier.pk)
+        grouped[key].append(_Skeleton(*(values[name] for name in _SKELETON_FIELDS)))
+    trees: dict[str, tuple[_Tree, int | None]] = {}
+    for target in page_targets:
+        key = thread_key(target)
+        trees[key] = (tree_order(grouped.get(key, [])), None if key == expanded else PREVIEW_SIZE)
+    return trees

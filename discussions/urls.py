@@ -17,7 +17,11 @@ urlpatterns = [
     path("commentaires/<int:pk>/signaler/", views.comment_flag, name="comment-flag"),
     path("commentaires/<int:pk>/masquer/", views.comment_hide, name="comment-hide"),
     path("commentaires/<int:pk>/retablir/", views.comment_restore, name="comment-restore"),
-    path("commentaires/<int:pk>/classer/", views.flags_dismiss, name="flags-dismiss"),
+    path(
+        "commentaires/<int:pk>/classer/",
+        views.comment_flags_dismiss,
+        name="comment-flags-dismiss",
+    ),
     # /discussions/annotations/
     path("annotations/", api.annotation_collection, name="annotation-list"),
     path("annotations/<int:pk>/", api.annotation_detail, name="annotation-detail"),

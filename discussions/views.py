@@ -3,43 +3,34 @@ comment's permalink; for an htmx request the view answers with the fragment to s
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.paginator import Paginator
+from django.db import models
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from discussions import services
-from discussions.annotation_services import (
+from discussions.access import (
     annotation_for_flag,
     annotation_for_moderation,
-    annotation_moderate,
-)
-from discussions.forms import CommentForm, FlagForm, ModerationForm
-from discussions.models import Annotation, Comment, Flag, Follow
-from discussions.threads import (
-    KINDS,
-    Target,
     comment_for,
     comment_for_edit,
     comment_for_moderation,
     comment_for_reply,
-    comment_is_shown,
-    comment_page_url,
-    readable_notifications,
-    target_comments,
+    notification_for,
+    reply_parent_for,
     target_for,
-    target_of,
-    target_title,
-    thread_for,
-    thread_shell,
 )
+from discussions.forms import CommentForm, FlagForm, ModerationForm
+from discussions.models import Annotation, Comment, Follow, Notification
+from discussions.moderation import moderation_queue_for
+from discussions.targets import kind_named, target_dossier
+from discussions.threads import comment_is_shown, target_title, thread_for, thread_shell
 from dossiers.access import dossier_for
 
 NOTIFICATIONS_PAGE_SIZE = 30
@@ -53,7 +44,7 @@ def _int(value: str | None) -> int:
 
 
 def _thread_response(
-    request: HttpRequest, target: Target, *, focus: int | None = None
+    request: HttpRequest, target: models.Model, *, focus: int | None = None
 ) -> HttpResponse:
     return render(
         request,
@@ -66,9 +57,8 @@ def _form_page(
     request: HttpRequest,
     *,
     form: CommentForm,
-    target: Target,
+    target: models.Model,
     form_id: str,
-    action: str,
     parent: Comment | None = None,
     editing: Comment | None = None,
     status: int = 200,
@@ -80,7 +70,6 @@ def _form_page(
         "target_title": target_title(target),
         "thread": thread_shell(target),
         "form_id": form_id,
-        "action": action,
         "parent": parent,
         "editing": editing,
     }
@@ -119,7 +108,7 @@ def thread_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         {
             "thread": thread_for(request.user, target),
             "target_title": target_title(target),
-            "dossier": target if kind == "dossier" else target.dossier,
+            "dossier": target_dossier(target),
         },
     )
 
@@ -132,29 +121,21 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     """The permalink: redirects to the page that shows the comment, or to its discussion
     when the comment was withdrawn and no reply keeps it as a tombstone."""
     found = comment_for(request.user, pk)
-    url = comment_page_url(found)
+    url = found.page_url()
     if not found.is_visible and not comment_is_shown(found):
-        url = url.replace(f"#comment-{found.pk}", f"#thread-{found.target_kind}-{found.target_pk}")
+        url = f"{url.partition('#')[0]}#{found.thread_dom_id}"
     return redirect(url)
 
 
 @require_POST
 def comment_create(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind", "")
-    if kind not in KINDS:
+    if kind_named(kind) is None:
         raise BadRequest(_("Unknown discussion."))
     target = target_for(request.user, kind, _int(request.POST.get("pk")))
-    parent = None
-    if request.POST.get("parent"):
-        parent = (
-            target_comments(target)
-            .select_related("author")
-            .filter(pk=_int(request.POST["parent"]))
-            .first()
-        )
-        if parent is None:
-            raise BadRequest(_("The message you reply to is not in this discussion."))
-    form = CommentForm(request.POST, parent=parent)
+    raw_parent = request.POST.get("parent", "")
+    parent = reply_parent_for(request.user, target, raw_parent) if raw_parent else None
+    form = CommentForm(request.POST)
     if form.is_valid():
         try:
             new = services.comment_create(
@@ -165,11 +146,9 @@ def comment_create(request: HttpRequest) -> HttpResponse:
         else:
             if request.htmx:
                 return _thread_response(request, target, focus=new.pk)
-            return redirect(comment_page_url(new))
-    form_id = f"reply-form-{parent.pk}" if parent else f"form-{kind}-{target.pk}"
-    return _form_page(
-        request, form=form, target=target, form_id=form_id, action="", parent=parent, status=400
-    )
+            return redirect(new.page_url())
+    form_id = f"reply-form-{parent.pk}" if parent else thread_shell(target).new_form_id
+    return _form_page(request, form=form, target=target, form_id=form_id, parent=parent, status=400)
 
 
 @require_GET
@@ -177,10 +156,9 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
     parent = comment_for_reply(request.user, pk)
     return _form_page(
         request,
-        form=CommentForm(parent=parent),
-        target=target_of(parent),
+        form=CommentForm(),
+        target=parent.target,
         form_id=f"reply-form-{parent.pk}",
-        action="",
         parent=parent,
     )
 
@@ -188,7 +166,7 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     edited = comment_for_edit(request.user, pk)
-    target = target_of(edited)
+    target = edited.target
     form = CommentForm(
         request.POST if request.method == "POST" else None, initial={"body": edited.body}
     )
@@ -196,13 +174,12 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.comment_edit(comment=edited, body=form.cleaned_data["body"])
         if request.htmx:
             return _thread_response(request, target, focus=edited.pk)
-        return redirect(comment_page_url(edited))
+        return redirect(edited.page_url())
     return _form_page(
         request,
         form=form,
         target=target,
         form_id=f"edit-form-{edited.pk}",
-        action="edit",
         editing=edited,
         status=400 if form.is_bound else 200,
     )
@@ -212,9 +189,9 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     deleted = services.comment_delete(comment=comment_for_edit(request.user, pk))
     if request.htmx:
-        return _thread_response(request, target_of(deleted))
+        return _thread_response(request, deleted.target)
     messages.success(request, _("Your message was deleted."))
-    return redirect(comment_page_url(deleted))
+    return redirect(deleted.page_url())
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,30 +203,28 @@ def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, "discussions/_flag_done.html", {"comment": flagged})
         messages.success(request, _("Thank you: the moderators will look at this message."))
-        return redirect(comment_page_url(flagged))
+        return redirect(flagged.page_url())
     template = "discussions/_flag_form.html" if request.htmx else "discussions/flag_form.html"
     return render(
         request,
         template,
-        {"form": form, "comment": flagged, "target_title": target_title(target_of(flagged))},
+        {"form": form, "comment": flagged, "target_title": target_title(flagged.target)},
         status=400 if form.is_bound else 200,
     )
 
 
 def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
     moderated = comment_for_moderation(request.user, pk)
-    if moderated.state != (Comment.State.VISIBLE if hide else Comment.State.HIDDEN):
-        raise BadRequest(_("This message is not in a state this action applies to."))
     form = ModerationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        action = services.comment_hide if hide else services.comment_restore
-        action(comment=moderated, moderator=request.user, note=form.cleaned_data["note"])
+        _apply_moderation(request, moderated, hide=hide, note=form.cleaned_data["note"])
         if request.htmx:
-            return _thread_response(request, target_of(moderated), focus=moderated.pk)
+            return _thread_response(request, moderated.target, focus=moderated.pk)
         messages.success(
             request, _("The message was hidden.") if hide else _("The message was restored.")
         )
-        return redirect(_back(request, comment_page_url(moderated)))
+        return redirect(_back(request, moderated.page_url()))
+    _check_moderatable(moderated, hide=hide)
     template = (
         "discussions/_moderation_form.html" if request.htmx else "discussions/moderation_form.html"
     )
@@ -261,10 +236,27 @@ def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
             "comment": moderated,
             "hide": hide,
             "next": _back(request, ""),
-            "target_title": target_title(target_of(moderated)),
+            "target_title": target_title(moderated.target),
         },
         status=400 if form.is_bound else 200,
     )
+
+
+def _check_moderatable(contribution: Comment | Annotation, *, hide: bool) -> None:
+    """Hiding applies to what shows, restoring to what is hidden: else 400."""
+    if contribution.is_hidden == hide or not contribution.is_moderatable:
+        raise BadRequest(_("This contribution is not in a state this action applies to."))
+
+
+def _apply_moderation(
+    request: HttpRequest, contribution: Comment | Annotation, *, hide: bool, note: str
+) -> None:
+    try:
+        services.contribution_moderate(
+            contribution=contribution, moderator=request.user, hide=hide, note=note
+        )
+    except ValidationError as error:
+        raise BadRequest(error.messages[0]) from error
 
 
 @require_http_methods(["GET", "POST"])
@@ -290,11 +282,7 @@ def _annotation_form_page(
     moderating: bool = False,
 ) -> HttpResponse:
     # A moderator goes back to the queue: a hidden annotation's page is its author's only.
-    default = (
-        reverse("discussions:moderation")
-        if moderating
-        else reverse("discussions:thread-page", kwargs={"kind": "annotation", "pk": annotation.pk})
-    )
+    default = reverse("discussions:moderation") if moderating else annotation.get_absolute_url()
     back = _back(request, default)
     return render(
         request,
@@ -331,13 +319,10 @@ def annotation_flag(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _moderate_annotation(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
     annotation = annotation_for_moderation(request.user, pk)
-    if annotation.hidden == hide:
-        raise BadRequest(_("This annotation is not in a state this action applies to."))
+    _check_moderatable(annotation, hide=hide)
     form = ModerationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        annotation_moderate(
-            annotation=annotation, moderator=request.user, hide=hide, **form.cleaned_data
-        )
+        _apply_moderation(request, annotation, hide=hide, note=form.cleaned_data["note"])
         messages.success(
             request,
             _("The annotation was hidden.") if hide else _("The annotation was restored."),
@@ -363,81 +348,30 @@ def annotation_restore(request: HttpRequest, pk: int) -> HttpResponse:
     return _moderate_annotation(request, pk, hide=False)
 
 
-@require_POST
-def annotation_flags_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    annotation = annotation_for_moderation(request.user, pk)
-    services.flags_dismiss(annotation=annotation, moderator=request.user)
-    messages.success(request, _("The reports were dismissed."))
-    return redirect("discussions:moderation")
-
-
 # --- Moderation queue -----------------------------------------------------------------
 
 
 @require_GET
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     """Open reports grouped by contribution, oldest first, and what was hidden lately."""
-    if not request.user.is_moderator:
-        raise PermissionDenied
-    # A private note is its author's only, even reported (which only the admin could do).
-    open_flags = Flag.objects.filter(resolution=Flag.Resolution.OPEN).exclude(
-        annotation__visibility=Annotation.Visibility.PRIVATE
-    )
-    flags = open_flags.select_related(
-        "reporter",
-        "comment__author",
-        "comment__dossier",
-        "annotation__author",
-        "annotation__dossier",
-    )
-    reported: dict[int, dict[str, Any]] = {}
-    reported_annotations: dict[int, dict[str, Any]] = {}
-    for flag in flags.order_by("created_at"):
-        if flag.comment_id:
-            entry = reported.setdefault(flag.comment_id, {"comment": flag.comment, "flags": []})
-        else:
-            entry = reported_annotations.setdefault(
-                flag.annotation_id, {"annotation": flag.annotation, "flags": []}
-            )
-        entry["flags"].append(flag)
-    queue = reverse("discussions:moderation")
-    for pk, entry in reported.items():
-        visible = entry["comment"].state == Comment.State.VISIBLE
-        hide = reverse("discussions:comment-hide", args=[pk])
-        entry["hide_url"] = f"{hide}?next={queue}" if visible else ""
-        entry["dismiss_url"] = reverse("discussions:flags-dismiss", args=[pk])
-    for pk, entry in reported_annotations.items():
-        shown = not entry["annotation"].hidden
-        entry["hide_url"] = reverse("discussions:annotation-hide", args=[pk]) if shown else ""
-        entry["dismiss_url"] = reverse("discussions:annotation-flags-dismiss", args=[pk])
-    hidden = (
-        Comment.objects.filter(state=Comment.State.HIDDEN)
-        .select_related("author", "moderated_by", "dossier")
-        .order_by("-moderated_at")[:30]
-    )
-    hidden_annotations = (
-        Annotation.objects.filter(hidden=True)
-        .select_related("author", "moderated_by", "dossier")
-        .order_by("-moderated_at")[:30]
-    )
-    return render(
-        request,
-        "discussions/moderation.html",
-        {
-            "reported": list(reported.values()),
-            "reported_annotations": list(reported_annotations.values()),
-            "hidden": hidden,
-            "hidden_annotations": hidden_annotations,
-        },
-    )
+    queue = moderation_queue_for(request.user)
+    return render(request, "discussions/moderation.html", {"queue": queue})
+
+
+def _flags_dismiss(request: HttpRequest, contribution: Comment | Annotation) -> HttpResponse:
+    services.flags_dismiss(contribution=contribution, moderator=request.user)
+    messages.success(request, _("The reports were dismissed."))
+    return redirect("discussions:moderation")
 
 
 @require_POST
-def flags_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    reported = comment_for_moderation(request.user, pk)
-    services.flags_dismiss(comment=reported, moderator=request.user)
-    messages.success(request, _("The reports were dismissed."))
-    return redirect("discussions:moderation")
+def comment_flags_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    return _flags_dismiss(request, comment_for_moderation(request.user, pk))
+
+
+@require_POST
+def annotation_flags_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    return _flags_dismiss(request, annotation_for_moderation(request.user, pk))
 
 
 # --- Follows --------------------------------------------------------------------------
@@ -463,7 +397,7 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def notifications(request: HttpRequest) -> HttpResponse:
-    listed = readable_notifications(request.user).select_related(
+    listed = Notification.objects.for_recipient(request.user).select_related(
         "actor", "dossier", "comment", "annotation"
     )
     page = Paginator(listed, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -473,15 +407,9 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @require_GET
 def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     """Follow a notification: it is read, and its link opens."""
-    notification = get_object_or_404(
-        readable_notifications(request.user).select_related("comment__dossier", "dossier"), pk=pk
-    )
+    notification = notification_for(request.user, pk)
     services.notifications_mark_read(user=request.user, pks=[notification.pk])
-    if notification.comment_id:
-        return redirect(comment_page_url(notification.comment))
-    if notification.annotation_id:
-        return redirect("discussions:thread-page", kind="annotation", pk=notification.annotation_id)
-    return redirect(notification.dossier)
+    return redirect(notification)
 
 
 @require_POST

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from dossiers.models import CaseStudy, Dossier, Question, Recommendation
+from dossiers.models import CaseStudy, Dossier, Recommendation
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -38,30 +38,3 @@ def dossier_page_for(user: User, slug: str) -> Dossier:
         ),
     )
     return get_object_or_404(queryset.select_related("updated_by"), slug=slug)
-
-
-def case_study_for(user: User, pk: int) -> CaseStudy:
-    return get_object_or_404(
-        CaseStudy.objects.select_related("dossier").filter(
-            dossier__in=Dossier.objects.visible_to(user)
-        ),
-        pk=pk,
-    )
-
-
-def recommendation_for(user: User, pk: int) -> Recommendation:
-    return get_object_or_404(
-        Recommendation.objects.select_related("dossier").filter(
-            dossier__in=Dossier.objects.visible_to(user)
-        ),
-        pk=pk,
-    )
-
-
-def question_for(user: User, pk: int) -> Question:
-    return get_object_or_404(
-        Question.objects.select_related("dossier").filter(
-            dossier__in=Dossier.objects.visible_to(user)
-        ),
-        pk=pk,
-    )

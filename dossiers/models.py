@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from discussions.targets import kind_of
 from dossiers.markdown import Heading, html_text, render_markdown
 
 if TYPE_CHECKING:
@@ -102,6 +103,16 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
         if getattr(user, "is_curator", False):
             return self.all()
         return self.published()
+
+    def readable_by(self, user: User) -> DossierQuerySet:
+        """`visible_to` under the name every discussion target's QuerySet shares."""
+        return self.visible_to(user)
+
+
+class DossierPartQuerySet(models.QuerySet):
+    def readable_by(self, user: User) -> DossierPartQuerySet:
+        """The parts of the dossiers `user` may read, with their dossier."""
+        return self.select_related("dossier").filter(dossier__in=Dossier.objects.visible_to(user))
 
 
 class Dossier(RenderedBody):
@@ -217,8 +228,7 @@ class DossierPart(RenderedBody):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=255)
 
-    # The id of this part's element on the dossier page, e.g. "etude-12".
-    anchor_prefix = ""
+    objects = DossierPartQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -232,7 +242,8 @@ class DossierPart(RenderedBody):
 
     @property
     def anchor(self) -> str:
-        return f"{self.anchor_prefix}-{self.pk}"
+        """This part's element id on the dossier page, e.g. "etude-12"."""
+        return kind_of(self).anchor(self.pk)
 
     def is_visible_to(self, user: User) -> bool:
         return self.dossier.is_visible_to(user)
@@ -255,7 +266,6 @@ class CaseStudy(DossierPart):
     )
     summary = models.TextField(_("summary"), blank=True)
 
-    anchor_prefix = "etude"
     history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta(DossierPart.Meta):
@@ -301,7 +311,6 @@ class Recommendation(DossierPart):
         blank=True,
     )
 
-    anchor_prefix = "recommandation"
     history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta(DossierPart.Meta):
@@ -324,7 +333,7 @@ class Question(models.Model):
     title = models.CharField(_("question"), max_length=300)
     body = models.TextField(_("context"), blank=True)
 
-    anchor_prefix = "question"
+    objects = DossierPartQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -345,7 +354,7 @@ class Question(models.Model):
 
     @property
     def anchor(self) -> str:
-        return f"question-{self.pk}"
+        return kind_of(self).anchor(self.pk)
 
     def is_visible_to(self, user: User) -> bool:
         return self.dossier.is_visible_to(user)

@@ -1,21 +1,51 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from discussions.models import Follow
-from discussions.threads import dossier_threads, home_activity
+from discussions.models import Comment, Follow, Notification
+from discussions.threads import dossier_threads
 from dossiers.access import dossier_for, dossier_page_for
 from dossiers.forms import DossierFilterForm
-from dossiers.models import Dossier, Region, Theme
+from dossiers.models import Dossier, Question, Region, Theme
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 PAGE_SIZE = 12
 
 
 def _listed(request: HttpRequest):
     return Dossier.objects.visible_to(request.user).prefetch_related("regions", "themes", "tags")
+
+
+def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
+    """The home page's activity block, in three queries: what is new in the dossiers the
+    user follows, their unread notifications, questions nobody has answered yet."""
+    news = (
+        Comment.objects.readable_by(user)
+        .filter(dossier__follows__user=user, state=Comment.State.VISIBLE)
+        .exclude(author=user)
+        .select_related("author", "dossier")
+        .order_by("-created_at")[:size]
+    )
+    unread = (
+        Notification.objects.for_recipient(user)
+        .filter(read_at__isnull=True)
+        .select_related("actor", "dossier", "comment", "annotation")[:size]
+    )
+    open_questions = (
+        Question.objects.readable_by(user)
+        .annotate(answers=Count("comments", filter=Q(comments__state=Comment.State.VISIBLE)))
+        .filter(answers=0)
+        .order_by("-dossier__published_on", "dossier", "order")[:size]
+    )
+    return {"news": news, "unread": unread, "open_questions": open_questions}
 
 
 @require_GET

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.db.models import Q
@@ -18,7 +19,7 @@ from django.db.models import Q
 from discussions.models import Annotation, Comment
 from dossiers.markdown import html_text
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation
-from search.models import SearchEntry
+from search.models import INDEXED_MODELS, SearchEntry
 
 Kind = SearchEntry.Kind
 
@@ -32,12 +33,7 @@ PRIORITIES = {
     Kind.COMMENT: 1,
 }
 MODEL_KINDS: dict[type[models.Model], str] = {
-    Dossier: Kind.DOSSIER,
-    CaseStudy: Kind.CASE_STUDY,
-    Recommendation: Kind.RECOMMENDATION,
-    Question: Kind.QUESTION,
-    Comment: Kind.COMMENT,
-    Annotation: Kind.ANNOTATION,
+    apps.get_model(label): kind for kind, label in INDEXED_MODELS.items()
 }
 
 # NUL (PostgreSQL refuses it in text) and the snippet marks (see search.models.MARK_START).

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from discussions.targets import kind_of
 from dossiers.models import Dossier
 
 if TYPE_CHECKING:
@@ -124,14 +126,18 @@ class SearchEntry(models.Model):
         url = self.dossier.get_absolute_url()
         if self.kind == self.Kind.DOSSIER:
             return url
-        return f"{url}#{ANCHOR_PREFIXES[self.kind]}-{self.object_id}"
+        if self.kind == self.Kind.COMMENT:
+            return f"{url}#comment-{self.object_id}"
+        # The other kinds are discussion targets: the registry names their page elements.
+        return f"{url}#{kind_of(apps.get_model(INDEXED_MODELS[self.kind])).anchor(self.object_id)}"
 
 
-# The element ids of the dossier page, one per kind.
-ANCHOR_PREFIXES = {
-    SearchEntry.Kind.CASE_STUDY: "etude",
-    SearchEntry.Kind.RECOMMENDATION: "recommandation",
-    SearchEntry.Kind.QUESTION: "question",
-    SearchEntry.Kind.COMMENT: "comment",
-    SearchEntry.Kind.ANNOTATION: "annotation",
+# The model whose objects each kind of entry indexes.
+INDEXED_MODELS: dict[str, str] = {
+    SearchEntry.Kind.DOSSIER: "dossiers.Dossier",
+    SearchEntry.Kind.CASE_STUDY: "dossiers.CaseStudy",
+    SearchEntry.Kind.RECOMMENDATION: "dossiers.Recommendation",
+    SearchEntry.Kind.QUESTION: "dossiers.Question",
+    SearchEntry.Kind.COMMENT: "discussions.Comment",
+    SearchEntry.Kind.ANNOTATION: "discussions.Annotation",
 }

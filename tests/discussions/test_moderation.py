@@ -92,7 +92,7 @@ def test_dismissing_closes_the_reports_and_keeps_the_comment(
 ) -> None:
     bob_client.post(reverse("discussions:comment-flag", args=[comment.pk]), {"reason": "other"})
 
-    mo_client.post(reverse("discussions:flags-dismiss", args=[comment.pk]))
+    mo_client.post(reverse("discussions:comment-flags-dismiss", args=[comment.pk]))
 
     assert Flag.objects.get().resolution == Flag.Resolution.DISMISSED
     comment.refresh_from_db()
