@@ -137,6 +137,11 @@ class Command(BaseCommand):
             dossier.tags.set(data["tags"], clear=True)
             changed = True
 
+        return self.load_parts(dossier, data) or changed
+
+    def load_parts(self, dossier: Dossier, data: dict[str, Any]) -> bool:
+        """The dossier's case studies, recommendations and questions, in their order."""
+        changed = False
         cases = []
         for order, case in enumerate(data["case_studies"], start=1):
             obj, case_changed = sync(

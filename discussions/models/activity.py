@@ -1,0 +1,224 @@
+"""What happens around contributions: reports (flags), follows and notifications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from discussions.models.contributions import Annotation, Comment, _annotation_readable
+from dossiers.models import Dossier
+
+
+class Flag(models.Model):
+    """A member's report of a contribution, worked by moderators."""
+
+    class Reason(models.TextChoices):
+        OFFENSIVE = "offensive", _("Offensive or disrespectful")
+        PERSONAL = "personal", _("Personal or confidential information")
+        OFF_TOPIC = "off_topic", _("Off topic or spam")
+        OTHER = "other", _("Other")
+
+    class Resolution(models.TextChoices):
+        OPEN = "open", _("Open")
+        HIDDEN = "hidden", _("Contribution hidden")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags",
+        verbose_name=_("comment"),
+    )
+    annotation = models.ForeignKey(
+        Annotation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="flags",
+        verbose_name=_("annotation"),
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="flags",
+        verbose_name=_("reported by"),
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    details = models.TextField(_("details"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+    resolution = models.CharField(
+        _("resolution"), max_length=10, choices=Resolution.choices, default=Resolution.OPEN
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+
+    class Meta:
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(comment__isnull=False, annotation__isnull=True)
+                | Q(comment__isnull=True, annotation__isnull=False),
+                name="flag_exactly_one_contribution",
+            ),
+            # One open report per person and contribution.
+            models.UniqueConstraint(
+                fields=["comment", "reporter"],
+                condition=Q(resolution="open"),
+                name="flag_one_open_per_reporter_comment",
+            ),
+            models.UniqueConstraint(
+                fields=["annotation", "reporter"],
+                condition=Q(resolution="open"),
+                name="flag_one_open_per_reporter_annotation",
+            ),
+        ]
+        indexes = [
+            # The moderation queue: open flags, oldest first.
+            models.Index(fields=["resolution", "created_at"], name="flag_queue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} ({self.get_resolution_display()})"
+
+
+class Follow(models.Model):
+    """A member follows a dossier: new contributions on it reach their notifications."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="follows",
+        verbose_name=_("user"),
+    )
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="follows", verbose_name=_("dossier")
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "dossier"], name="follow_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.dossier}"
+
+
+class NotificationQuerySet(models.QuerySet["Notification"]):
+    def for_recipient(self, user: Any) -> NotificationQuerySet:
+        """The user's notifications about what they may still read."""
+        return self.filter(recipient=user, dossier__in=Dossier.objects.visible_to(user)).exclude(
+            Q(annotation__isnull=False) & ~_annotation_readable(user, "annotation__")
+        )
+
+
+class Notification(models.Model):
+    class Kind(models.TextChoices):
+        REPLY = "reply", _("Reply")
+        MENTION = "mention", _("Mention")
+        NEW_CONTRIBUTION = "new", _("New contribution")
+        MODERATION = "moderation", _("Moderation")
+        ORPHANED = "orphaned", _("Annotation detached")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    dossier = models.ForeignKey(
+        Dossier, on_delete=models.CASCADE, related_name="+", verbose_name=_("dossier")
+    )
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("comment"),
+    )
+    annotation = models.ForeignKey(
+        Annotation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("annotation"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Set once the notification went out by email, alone or in a digest.
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["reply", "mention", "new", "moderation", "orphaned"]),
+                name="notification_kind_known",
+            ),
+        ]
+        indexes = [
+            # The header counter and the list: a user's unread notifications.
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The daily digest: what has not gone out by email yet.
+            models.Index(fields=["emailed_at", "recipient"], name="notification_digest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} → {self.recipient}"
+
+    def get_absolute_url(self) -> str:
+        """Where following it leads: the comment in its page, the annotation, the dossier."""
+        if self.comment_id:
+            return self.comment.page_url()
+        if self.annotation_id:
+            return self.annotation.get_absolute_url()
+        return self.dossier.get_absolute_url()
+
+    def target(self) -> models.Model:
+        """What it is about: the comment's discussion, else the annotation, else the dossier."""
+        if self.comment_id:
+            return self.comment.target
+        if self.annotation_id:
+            return self.annotation
+        return self.dossier
+
+    def emails_at_once(self) -> bool:
+        """Replies and mentions go out at once to those who asked; the rest waits for the
+        digest."""
+        if self.kind == self.Kind.REPLY:
+            return self.recipient.email_replies
+        if self.kind == self.Kind.MENTION:
+            return self.recipient.email_mentions
+        return False
