@@ -1,13 +1,23 @@
 """The HTML of a thread's comments, written in Python.
 
-A thread may hold a thousand comments; through the template engine each costs about a
-millisecond (a hundred nodes, a date, a dozen localised numbers), so the list is built here
-with the strings translated once per thread. The markup is the one a template would give;
-`templates/discussions/_thread.html` wraps it with the thread's header and form.
+A thread may hold a thousand comments; through the Django template engine each costs about a
+millisecond (a hundred nodes, a date, a dozen localised numbers), so the list is built here:
+what every entry shares once per thread (`_Page`), then one small function per part of an
+entry. Every URL comes from `reverse()`: each comment route is reversed once per thread with a
+placeholder pk that each entry replaces with its own, so a route given another path in
+`discussions/urls.py` takes the page's links with it, and a renamed one fails loudly.
+
+The markup is the one a template would give (tests/discussions/test_rendering.py holds it);
+`templates/discussions/_thread.html` wraps it with the thread's header and form. Why Python
+rather than Jinja2: docs/discussions.md, "Rendering a thread".
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date, datetime, tzinfo
+
+from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import escape
@@ -15,10 +25,87 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, pgettext
 
 from discussions.models import Comment
-from discussions.threads import ShownComment, Thread
+from discussions.threads import Entry, ShownComment, Thread
 
 _VISIBLE = str(Comment.State.VISIBLE.value)
 _DELETED = str(Comment.State.DELETED.value)
+# Reversed in the place of a comment's pk, then cut out: any number the route accepts.
+_PLACEHOLDER = "2147483647"
+
+
+@dataclass(frozen=True, slots=True)
+class _Route:
+    """A comment route reversed once, HTML-escaped and cut around the pk."""
+
+    before: str
+    after: str
+
+    @classmethod
+    def of(cls, name: str) -> _Route:
+        url = escape(reverse(name, kwargs={"pk": int(_PLACEHOLDER)}))
+        before, after = url.split(_PLACEHOLDER)  # exactly one placeholder, else ValueError
+        return cls(before, after)
+
+    def url(self, pk: int) -> str:
+        return f"{self.before}{pk}{self.after}"
+
+
+def _route(name: str) -> _Route:
+    """A `_Page` field: the route reversed when the page is made (once per thread)."""
+    return field(default_factory=lambda: _Route.of(name))
+
+
+def _texts() -> dict[str, str]:
+    """The interface strings in the active language, escaped."""
+    texts = {
+        "reply": pgettext("action", "Reply"),
+        "edit": gettext("Edit"),
+        "delete": gettext("Delete"),
+        "confirm": gettext("Delete this message? Replies to it stay."),
+        "report": gettext("Report"),
+        "hide": gettext("Hide"),
+        "restore": gettext("Restore"),
+        "link": gettext("Link"),
+        "in_reply_to": gettext("in reply to"),
+        "deleted": gettext("Message deleted by its author"),
+        "hidden": gettext("Message hidden by moderation"),
+    }
+    return {key: escape(value) for key, value in texts.items()}
+
+
+@dataclass
+class _Page:
+    """What the entries of one thread share: texts, routes, the viewer's form token, and
+    author names and days computed once each."""
+
+    dom_id: str
+    focus: int | None
+    csrf_input: str
+    text: dict[str, str] = field(default_factory=_texts)
+    comment: _Route = _route("discussions:comment")
+    reply: _Route = _route("discussions:comment-reply")
+    edit: _Route = _route("discussions:comment-edit")
+    delete: _Route = _route("discussions:comment-delete")
+    flag: _Route = _route("discussions:comment-flag")
+    hide: _Route = _route("discussions:comment-hide")
+    restore: _Route = _route("discussions:comment-restore")
+    date_format: str = field(default_factory=lambda: get_format("DATE_FORMAT"))
+    zone: tzinfo = field(default_factory=timezone.get_current_timezone)
+    names: dict[int, str] = field(default_factory=dict)
+    days: dict[date, str] = field(default_factory=dict)
+
+    def name(self, comment: ShownComment) -> str:
+        if comment.author_id not in self.names:
+            self.names[comment.author_id] = escape(comment.author.get_display_name())
+        return self.names[comment.author_id]
+
+    def when(self, moment: datetime) -> str:
+        """The day in the language's format (computed once per day), then the time."""
+        local = moment.astimezone(self.zone)
+        day = local.date()
+        if day not in self.days:
+            self.days[day] = escape(dateformat.format(day, self.date_format))
+        return f"{self.days[day]} {local:%H:%M}"
 
 
 def thread_entries_html(
@@ -27,108 +114,105 @@ def thread_entries_html(
     """The nested list of the thread's entries (empty when it has none)."""
     if not thread.entries:
         return mark_safe("")  # noqa: S308 a constant
-    base = escape(thread.comments_url)
-    dom_id = escape(thread.dom_id)
-    date_format = get_format("DATE_FORMAT")
-    zone = timezone.get_current_timezone()
-    text = {
-        "reply": escape(pgettext("action", "Reply")),
-        "edit": escape(gettext("Edit")),
-        "delete": escape(gettext("Delete")),
-        "confirm": escape(gettext("Delete this message? Replies to it stay.")),
-        "report": escape(gettext("Report")),
-        "hide": escape(gettext("Hide")),
-        "restore": escape(gettext("Restore")),
-        "link": escape(gettext("Link")),
-        "in_reply_to": escape(gettext("in reply to")),
-        "deleted": escape(gettext("Message deleted by its author")),
-        "hidden": escape(gettext("Message hidden by moderation")),
-    }
-    csrf = (
+    csrf_input = (
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
         if csrf_token
         else ""
     )
-    names: dict[int, str] = {}
-
-    def name(comment: ShownComment) -> str:
-        if comment.author_id not in names:
-            names[comment.author_id] = escape(comment.author.get_display_name())
-        return names[comment.author_id]
-
-    days: dict[object, str] = {}
-
-    def when(moment) -> str:  # noqa: ANN001 a datetime
-        # The day in the language's format (computed once per day), then the time.
-        local = moment.astimezone(zone)
-        day = local.date()
-        if day not in days:
-            days[day] = escape(dateformat.format(day, date_format))
-        return f"{days[day]} {local:%H:%M}"
-
-    out: list[str] = ['<ol class="comments">']
-    for entry in thread.entries:
-        c = entry.comment
-        pk = c.pk
-        state = c.state
-        url = f"{base}{pk}/"
-        if entry.opens:
-            out.append('<ol class="comments comments--replies">')
-        tombstone = "" if state == _VISIBLE else " comment--tombstone"
-        autofocus = " autofocus" if focus == pk else ""
-        out.append(
-            f'<li class="comments__item"><article id="comment-{pk}" class="comment '
-            f'comment--depth-{entry.depth}{tombstone}" tabindex="-1"{autofocus}>'
-        )
-        if state == _VISIBLE:
-            out.append(
-                f'<header class="comment__meta"><span class="comment__author">{name(c)}</span> '
-                f'<a class="comment__date" href="#comment-{pk}"><time datetime="'
-                f'{c.created_at.isoformat()}">{when(c.created_at)}</time></a>'
-            )
-            if c.edited_at:
-                edited = gettext("edited on %(date)s") % {"date": when(c.edited_at)}
-                out.append(f' <span class="comment__edited">{edited}</span>')
-            if entry.in_reply_to is not None:
-                parent = entry.in_reply_to
-                out.append(
-                    f' <span class="comment__reply-to">{text["in_reply_to"]} '
-                    f'<a href="#comment-{parent.pk}">{name(parent)}</a></span>'
-                )
-            out.append(
-                f'</header><div class="comment__body" id="body-{pk}">{c.body_html}</div>'
-                f'<div class="comment__actions"><a href="{url}repondre/" hx-get="{url}repondre/"'
-                f' hx-target="#slot-{pk}">{text["reply"]}</a>'
-            )
-            if entry.can_edit:
-                out.append(
-                    f' <a href="{url}modifier/" hx-get="{url}modifier/" hx-target="#slot-{pk}">'
-                    f'{text["edit"]}</a> <form method="post" action="{url}supprimer/" '
-                    f'class="inline-form" hx-post="{url}supprimer/" hx-target="#{dom_id}" '
-                    f'hx-swap="outerHTML" hx-confirm="{text["confirm"]}">{csrf}<button '
-                    f'type="submit" class="link-button">{text["delete"]}</button></form>'
-                )
-            else:
-                out.append(
-                    f' <a href="{url}signaler/" hx-get="{url}signaler/" hx-target="#slot-{pk}">'
-                    f"{text['report']}</a>"
-                )
-            if entry.can_moderate:
-                out.append(
-                    f' <a href="{url}masquer/" hx-get="{url}masquer/" hx-target="#slot-{pk}">'
-                    f"{text['hide']}</a>"
-                )
-            out.append(f' <a class="comment__permalink" href="{url}">{text["link"]}</a></div>')
-        else:
-            label = text["deleted"] if state == _DELETED else text["hidden"]
-            out.append(f'<p class="comment__tombstone">{label}</p>')
-            if entry.can_moderate:
-                out.append(
-                    f'<div class="comment__actions"><a href="{url}retablir/" '
-                    f'hx-get="{url}retablir/" hx-target="#slot-{pk}">{text["restore"]}</a></div>'
-                )
-        out.append(f'<div id="slot-{pk}" class="comment__slot"></div></article>')
-        if entry.closes is not None:
-            out.append("</li>" + "</ol></li>" * len(entry.closes))
+    page = _Page(dom_id=escape(thread.dom_id), focus=focus, csrf_input=csrf_input)
+    out = ['<ol class="comments">']
+    out.extend(_entry(page, entry) for entry in thread.entries)
     out.append("</ol>")
     return mark_safe("".join(out))  # noqa: S308 texts escaped above, bodies sanitised on save
+
+
+def _entry(page: _Page, entry: Entry) -> str:
+    """One list item, with the markup that opens a list of replies before it or closes
+    lists after it."""
+    pk = entry.comment.pk
+    visible = entry.comment.state == _VISIBLE
+    tombstone = "" if visible else " comment--tombstone"
+    autofocus = " autofocus" if page.focus == pk else ""
+    opens = '<ol class="comments comments--replies">' if entry.opens else ""
+    closes = "" if entry.closes is None else "</li>" + "</ol></li>" * len(entry.closes)
+    return (
+        f'{opens}<li class="comments__item"><article id="comment-{pk}" class="comment '
+        f'comment--depth-{entry.depth}{tombstone}" tabindex="-1"{autofocus}>'
+        f"{_comment(page, entry) if visible else _tombstone(page, entry)}"
+        f'<div id="slot-{pk}" class="comment__slot"></div></article>{closes}'
+    )
+
+
+def _comment(page: _Page, entry: Entry) -> str:
+    comment = entry.comment
+    return (
+        f"{_meta(page, entry)}"
+        f'<div class="comment__body" id="body-{comment.pk}">{comment.body_html}</div>'
+        f"{_actions(page, entry)}"
+    )
+
+
+def _meta(page: _Page, entry: Entry) -> str:
+    """Author, date, edit date and, for a reply shown flat, the parent it answers."""
+    comment = entry.comment
+    meta = (
+        f'<header class="comment__meta"><span class="comment__author">{page.name(comment)}'
+        f'</span> <a class="comment__date" href="#comment-{comment.pk}"><time datetime="'
+        f'{comment.created_at.isoformat()}">{page.when(comment.created_at)}</time></a>'
+    )
+    if comment.edited_at:
+        edited = escape(gettext("edited on %(date)s")) % {"date": page.when(comment.edited_at)}
+        meta += f' <span class="comment__edited">{edited}</span>'
+    if entry.in_reply_to is not None:
+        parent = entry.in_reply_to
+        meta += (
+            f' <span class="comment__reply-to">{page.text["in_reply_to"]} '
+            f'<a href="#comment-{parent.pk}">{page.name(parent)}</a></span>'
+        )
+    return f"{meta}</header>"
+
+
+def _actions(page: _Page, entry: Entry) -> str:
+    """Reply; edit and delete for its author, report for others; hide for a moderator."""
+    pk = entry.comment.pk
+    text = page.text
+    actions = [_link(page.reply.url(pk), pk, text["reply"])]
+    if entry.can_edit:
+        actions.append(_link(page.edit.url(pk), pk, text["edit"]))
+        actions.append(_delete_form(page, pk))
+    else:
+        actions.append(_link(page.flag.url(pk), pk, text["report"]))
+    if entry.can_moderate:
+        actions.append(_link(page.hide.url(pk), pk, text["hide"]))
+    actions.append(
+        f'<a class="comment__permalink" href="{page.comment.url(pk)}">{text["link"]}</a>'
+    )
+    return f'<div class="comment__actions">{" ".join(actions)}</div>'
+
+
+def _tombstone(page: _Page, entry: Entry) -> str:
+    """What stays of a deleted or hidden comment that has replies; a moderator may restore
+    a hidden one."""
+    label = page.text["deleted"] if entry.comment.state == _DELETED else page.text["hidden"]
+    html = f'<p class="comment__tombstone">{label}</p>'
+    if entry.can_moderate:
+        pk = entry.comment.pk
+        restore = _link(page.restore.url(pk), pk, page.text["restore"])
+        html += f'<div class="comment__actions">{restore}</div>'
+    return html
+
+
+def _link(url: str, pk: int, label: str) -> str:
+    """An action that opens its form in the comment's slot (a page of its own without
+    JavaScript)."""
+    return f'<a href="{url}" hx-get="{url}" hx-target="#slot-{pk}">{label}</a>'
+
+
+def _delete_form(page: _Page, pk: int) -> str:
+    url = page.delete.url(pk)
+    return (
+        f'<form method="post" action="{url}" class="inline-form" hx-post="{url}" '
+        f'hx-target="#{page.dom_id}" hx-swap="outerHTML" hx-confirm="{page.text["confirm"]}">'
+        f'{page.csrf_input}<button type="submit" class="link-button">{page.text["delete"]}'
+        "</button></form>"
+    )
