@@ -108,10 +108,6 @@ class Thread:
         return reverse("discussions:thread-page", kwargs={"kind": self.slug, "pk": self.pk})
 
     @property
-    def comments_url(self) -> str:
-        return reverse("discussions:comment-create")
-
-    @property
     def more_url(self) -> str:
         """Without JavaScript, "see the other messages" opens the page with this discussion
         in full."""
