@@ -14,10 +14,18 @@ import random
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median, percentile, run_on_each_database, timed  # noqa: E402
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from accounts.models import User
+    from discussions.models import Annotation
+    from dossiers.models import Dossier
 
 WORDS = 10_000
 ANNOTATIONS = 300
@@ -57,65 +65,72 @@ def passages(text: str, rng: random.Random, count: int) -> list[tuple[int, int]]
     return found
 
 
-def main() -> None:
-    from django.db import connection, reset_queries
-    from django.db.models.signals import post_save
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.urls import reverse
-
-    from discussions import receivers
+def annotate(authors: list[User], dossier: Dossier, start: int, end: int, n: int) -> Annotation:
     from discussions.anchoring import Selector
     from discussions.annotation_services import annotation_create
-    from discussions.models import Annotation, Comment
-    from discussions.reanchoring import annotation_reanchor
-    from dossiers.models import Dossier
+
+    return annotation_create(
+        author=authors[n % len(authors)],
+        body=dossier,
+        selector=Selector(exact=dossier.body_text[start:end], start=start, end=end),
+        note=f"Note {n} : *à discuter* avec les partenaires.",
+        visibility="private" if n % 7 == 0 else "shared",
+        tags=["plaidoyer"] if n % 3 == 0 else [],
+    )
+
+
+def build(rng: random.Random) -> tuple[list[User], Dossier, Dossier, list[tuple[int, int]]]:
+    """Ten authors, a dossier with one annotation and one with 300 (and their replies), and
+    the passages annotated on the second."""
+    from discussions.models import Comment
     from tests.factories import DossierFactory, UserFactory
 
-    rng = random.Random(4)
     authors = [UserFactory() for _ in range(10)]
-    reader = authors[0]
     small = DossierFactory(body=french_body(rng))
     large = DossierFactory(body=small.body)
-    words = len(large.body.split())
-
-    def annotate(dossier, start: int, end: int, n: int) -> Annotation:
-        return annotation_create(
-            author=authors[n % len(authors)],
-            body=dossier,
-            selector=Selector(exact=dossier.body_text[start:end], start=start, end=end),
-            note=f"Note {n} : *à discuter* avec les partenaires.",
-            visibility="private" if n % 7 == 0 else "shared",
-            tags=["plaidoyer"] if n % 3 == 0 else [],
-        )
-
     spans = passages(large.body_text, rng, ANNOTATIONS)
-    annotate(small, *spans[0], 0)
+    annotate(authors, small, *spans[0], 0)
     for n, (start, end) in enumerate(spans):
-        annotation = annotate(large, start, end, n)
+        annotation = annotate(authors, large, start, end, n)
         for r in range(n % 3):
             Comment.objects.create(
                 dossier=large, annotation=annotation, author=authors[r], body=f"Réponse {r}."
             )
+    return authors, small, large, spans
+
+
+def print_dossier(large: Dossier) -> None:
+    from discussions.models import Comment
+
+    words = len(large.body.split())
     replies = Comment.objects.filter(annotation__dossier=large).count()
     print(
         f"dossier: {words} words, {len(large.body_text)} characters, "
         f"{large.annotations.count()} annotations, {replies} replies"
     )
 
-    client = Client()
-    client.force_login(reader)
 
-    def page_queries(dossier) -> int:
-        reset_queries()  # DEBUG keeps a log of 9,000 queries, full after the setup
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(dossier.get_absolute_url()).status_code == 200
-        return len(queries)
+def page_queries(client: Client, dossier: Dossier) -> int:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
 
-    page_queries(small)
-    one, many = page_queries(small), page_queries(large)
+    reset_queries()  # DEBUG keeps a log of 9,000 queries, full after the setup
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(dossier.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+def measure_page(client: Client, small: Dossier, large: Dossier) -> None:
+    page_queries(client, small)
+    one, many = page_queries(client, small), page_queries(client, large)
     verdict = "equal" if one == many else "DIFFERENT"
     print(f"page queries: 1 annotation {one}, {ANNOTATIONS} annotations {many} ({verdict})")
+
+
+def measure_list(client: Client, large: Dossier) -> None:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
 
     list_url = reverse("discussions:annotation-list") + f"?dossier={large.pk}"
     response = client.get(list_url)
@@ -136,18 +151,30 @@ def main() -> None:
         f"p90 {percentile(times, 90):.1f} ms, median CPU {median(cpu):.1f} ms (budget 50 ms)"
     )
 
-    # The curator's edit: a paragraph inserted near the top, a few words changed in the
-    # middle, one passage removed near the end.
+
+def edited_body(large: Dossier, spans: list[tuple[int, int]]) -> str:
+    """The curator's edit: a paragraph inserted near the top, a few words changed in the
+    middle, one passage removed near the end."""
     text = large.body
     middle = text.index(" ", len(text) // 2)
     doomed_start, doomed_end = spans[-1]
     doomed = large.body_text[doomed_start:doomed_end]
-    edited = (
+    return (
         "Un paragraphe ajouté par la curatrice avant tout le reste. 🌍\n\n"
         + text[:middle]
         + " (précision ajoutée)"
         + text[middle:]
     ).replace(doomed, "", 1)
+
+
+def measure_reanchoring(large: Dossier, spans: list[tuple[int, int]]) -> None:
+    from django.db.models.signals import post_save
+
+    from discussions import receivers
+    from discussions.reanchoring import annotation_reanchor
+    from dossiers.models import Dossier
+
+    edited = edited_body(large, spans)
     # Save the body with re-anchoring switched off, so that it is timed alone below.
     post_save.disconnect(sender=Dossier, dispatch_uid="discussions.reanchor.Dossier")
     large.body = edited
@@ -165,6 +192,18 @@ def main() -> None:
     large.save()
     elapsed = (time.perf_counter() - start) * 1000
     print(f"whole save of the body with its signals (re-anchoring included): {elapsed:.0f} ms")
+
+
+def main() -> None:
+    from django.test import Client
+
+    authors, small, large, spans = build(random.Random(4))
+    print_dossier(large)
+    client = Client()
+    client.force_login(authors[0])
+    measure_page(client, small, large)
+    measure_list(client, large)
+    measure_reanchoring(large, spans)
 
 
 if __name__ == "__main__":

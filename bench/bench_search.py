@@ -16,10 +16,15 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import median, percentile, run_on_each_database, timed  # noqa: E402
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from search.query import SearchResults
 
 SCALE = float(os.environ.get("BENCH_SEARCH_SCALE", "1"))
 REPEAT = 3
@@ -98,21 +103,13 @@ QUERIES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
 }
 
 
-def main() -> None:
-    from django.conf import settings
+def build_corpus() -> User:
+    """The corpus at SCALE, and the member who searches it."""
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
 
     from accounts.models import User
-    from dossiers.forms import DossierFilterForm
-    from dossiers.models import Dossier
     from search.models import SearchEntry
-    from search.parsing import parse_query
-    from search.query import search
 
-    # As in production: no query log (bench/common.py runs with DJANGO_DEBUG on).
-    settings.DEBUG = False
     started = time.perf_counter()
     call_command(
         "generate_corpus",
@@ -125,25 +122,37 @@ def main() -> None:
         f"{SearchEntry.objects.count()} searchable items",
         flush=True,
     )
-    member = User.objects.filter(email__startswith="corpus").first()
+    return User.objects.filter(email__startswith="corpus").first()
 
-    def run(text: str, params: dict[str, str]) -> object:
-        filters = DossierFilterForm({k: v for k, v in params.items() if k != "kind"})
-        filters.is_valid()
-        wanted = any(filters.cleaned_data.get(k) for k in ("region", "theme", "tag", "period"))
-        dossiers = filters.filter(Dossier.objects.all()) if wanted else None
-        return search(member, parse_query(text), kind=params.get("kind"), dossiers=dossiers)
 
+def each_query(queries: list[str | tuple[str, dict[str, str]]]) -> list[tuple[str, dict[str, str]]]:
+    """The queries as (text, facet parameters)."""
+    return [(query, {}) if isinstance(query, str) else query for query in queries]
+
+
+def run(member: User, text: str, params: dict[str, str]) -> SearchResults:
+    from dossiers.forms import DossierFilterForm
+    from dossiers.models import Dossier
+    from search.parsing import parse_query
+    from search.query import search
+
+    filters = DossierFilterForm({k: v for k, v in params.items() if k != "kind"})
+    filters.is_valid()
+    wanted = any(filters.cleaned_data.get(k) for k in ("region", "theme", "tag", "period"))
+    dossiers = filters.filter(Dossier.objects.all()) if wanted else None
+    return search(member, parse_query(text), kind=params.get("kind"), dossiers=dossiers)
+
+
+def measure_search(member: User) -> None:
     everything: list[float] = []
     rows = []
     for label, queries in QUERIES.items():
         times: list[float] = []
         counts = []
-        for query in queries:
-            text, params = (query, {}) if isinstance(query, str) else query
-            found = run(text, params)  # warm-up
+        for text, params in each_query(queries):
+            found = run(member, text, params)  # warm-up
             counts.append(f"{found.total}{'+' if found.capped else ''}")
-            times += timed(lambda text=text, params=params: run(text, params), REPEAT)
+            times += timed(lambda text=text, params=params: run(member, text, params), REPEAT)
         everything += times
         rows.append((label, len(queries), median(times), percentile(times, 95), counts))
     for label, n, p50, p95, counts in rows:
@@ -156,12 +165,15 @@ def main() -> None:
         flush=True,
     )
 
+
+def measure_page(member: User) -> None:
+    from django.test import Client
+
     client = Client()
     client.force_login(member)
     page_times: list[float] = []
     for queries in QUERIES.values():
-        for query in queries:
-            text, params = (query, {}) if isinstance(query, str) else query
+        for text, params in each_query(queries):
             page_times += timed(
                 lambda t=text, p=params: client.get("/recherche/", {"q": t, **p}), 1
             )
@@ -171,24 +183,41 @@ def main() -> None:
         flush=True,
     )
 
+
+def measure_plain_postgresql(member: User) -> None:
+    """For comparison: GIN + ts_rank over every match, without the bounded candidates."""
+    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from django.db.models import F
+
+    from search.models import SearchEntry
+
+    def plain(text: str) -> list[int]:
+        query = SearchQuery(text, config="french_unaccent", search_type="websearch")
+        matches = SearchEntry.objects.readable_by(member).filter(vector=query)
+        ranked = matches.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank")
+        return list(ranked.values_list("pk", flat=True)[:20])
+
+    plain_times: list[float] = []
+    for query in QUERIES["frequent word"] + QUERIES["rare word"]:
+        plain(str(query))
+        plain_times += timed(lambda q=str(query): plain(q), REPEAT)
+    print(
+        f"  for comparison, plain GIN + ts_rank over every match (frequent and rare words):"
+        f" p50 {median(plain_times):.1f} ms, p95 {percentile(plain_times, 95):.1f} ms"
+    )
+
+
+def main() -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    # As in production: no query log (bench/common.py runs with DJANGO_DEBUG on).
+    settings.DEBUG = False
+    member = build_corpus()
+    measure_search(member)
+    measure_page(member)
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-        from django.db.models import F
-
-        def plain(text: str) -> list[int]:
-            query = SearchQuery(text, config="french_unaccent", search_type="websearch")
-            matches = SearchEntry.objects.readable_by(member).filter(vector=query)
-            ranked = matches.annotate(rank=SearchRank(F("vector"), query)).order_by("-rank")
-            return list(ranked.values_list("pk", flat=True)[:20])
-
-        plain_times: list[float] = []
-        for query in QUERIES["frequent word"] + QUERIES["rare word"]:
-            plain(str(query))
-            plain_times += timed(lambda q=str(query): plain(q), REPEAT)
-        print(
-            f"  for comparison, plain GIN + ts_rank over every match (frequent and rare words):"
-            f" p50 {median(plain_times):.1f} ms, p95 {percentile(plain_times, 95):.1f} ms"
-        )
+        measure_plain_postgresql(member)
 
 
 if __name__ == "__main__":
