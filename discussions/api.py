@@ -64,8 +64,8 @@ class ApiError(Exception):
 def json_response(
     data: dict[str, Any], status: int = 200, content_type: str = "application/json"
 ) -> HttpResponse:
-    """UTF-8 JSON by orjson: a page's 300 annotations are ~280 KiB, which the standard
-    library's encoder took a quarter of the request to write (orjson: a fiftieth)."""
+    """UTF-8 JSON by orjson: the standard library's encoder was slow for a page's 300
+    annotations, a large share of the list request (docs/bench.md)."""
     return HttpResponse(orjson.dumps(data), status=status, content_type=content_type)
 
 
@@ -162,8 +162,8 @@ def _tags(data: dict[str, Any]) -> list[str]:
 def _for_page(queryset: Any) -> list[SimpleNamespace]:
     """Everything the page shows of each annotation, in two queries whatever their number.
     Its dossier (10,000 words of text) is not loaded with each: Links(request, dossier)
-    knows it. The reply counts come in the same query (a correlated subquery measured as
-    fast as a separate grouped query, and it is one round trip fewer)."""
+    knows it. The reply counts come in the same query: a correlated subquery, no slower than
+    a separate grouped query (docs/bench.md) and one round trip fewer."""
     visible_replies = (
         Comment.objects.filter(annotation=OuterRef("pk"), state=Comment.State.VISIBLE)
         .order_by()

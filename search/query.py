@@ -93,7 +93,7 @@ def search(
         readable = readable.filter(kind=kind)
     if dossiers is not None:
         # A list of ids rather than a subquery: PostgreSQL estimates it well and picks the
-        # right plan; a join per candidate row costs tens of milliseconds on frequent words.
+        # right plan; a join per candidate row is slow on frequent words (docs/bench.md).
         dossier_ids = list(dossiers.order_by().values_list("pk", flat=True))
         readable = readable.filter(dossier_id__in=dossier_ids) if dossier_ids else readable.none()
     candidates = [] if readable.query.is_empty() else _candidates(readable, parsed)

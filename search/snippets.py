@@ -2,8 +2,8 @@
 
 Built in Python on both databases, from the words of the query: PostgreSQL's ts_headline and
 FTS5's snippet() both re-read the whole document for each result (ts_headline re-parses and
-re-stems it: about 1 ms per 2 KB, 20 ms for a page of dossiers), while a regular expression on
-the accent-folded text costs a fraction of a millisecond (docs/search.md).
+re-stems it), while a regular expression on the accent-folded text is far cheaper
+(docs/bench.md, docs/search.md).
 
 Words are matched as on SQLite (accents and case folded, a word as the prefix of its light
 stem), slightly shortened so that PostgreSQL's stemmer's matches ("évaluer" finding
