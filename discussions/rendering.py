@@ -1,7 +1,7 @@
 """The HTML of a thread's comments, written in Python.
 
-A thread may hold a thousand comments; through the Django template engine each costs about a
-millisecond (a hundred nodes, a date, a dozen localised numbers), so the list is built here:
+A thread may hold a thousand comments, and the Django template engine is slow for each (a
+hundred nodes, a date, a dozen localised numbers: docs/bench.md), so the list is built here:
 what every entry shares once per thread (`_Page`), then one small function per part of an
 entry. Every URL comes from `reverse()`: each comment route is reversed once per thread with a
 placeholder pk that each entry replaces with its own, so a route given another path in

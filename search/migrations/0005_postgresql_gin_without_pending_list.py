@@ -1,7 +1,7 @@
 """PostgreSQL: the GIN index without its pending list (fastupdate off).
 
 With fastupdate on, new entries wait in an unsorted list that every search scans until a
-vacuum merges it: up to 4 MB, several milliseconds on each query. Comments arrive one at a
+vacuum merges it (up to 4 MB), a cost on each query (docs/bench.md). Comments arrive one at a
 time, so updating the index at once costs little; a rebuild creates the index after the
 bulk insert anyway (search.index.rebuild_index).
 """
