@@ -133,9 +133,11 @@ def comment_for_moderation(user: User, pk: int) -> Comment:
 
 
 def annotation_for_read(user: User, pk: int) -> Annotation:
-    annotation = (
-        Annotation.objects.readable_by(user).select_related("author", "dossier").filter(pk=pk)
-    ).first()
+    return _annotation_in(Annotation.objects.readable_by(user), pk)
+
+
+def _annotation_in(queryset: models.QuerySet[Annotation], pk: int) -> Annotation:
+    annotation = queryset.select_related("author", "dossier").filter(pk=pk).first()
     if annotation is None:
         raise Http404(_("This annotation does not exist or you may not read it."))
     return annotation
@@ -161,12 +163,7 @@ def annotation_for_moderation(user: User, pk: int) -> Annotation:
     """An annotation `user` may hide or restore: a moderator (else 403), shared, on a
     dossier they may read (else 404), hidden or not."""
     moderator_required(user)
-    annotation = (
-        Annotation.objects.moderatable_by(user).select_related("author", "dossier").filter(pk=pk)
-    ).first()
-    if annotation is None:
-        raise Http404(_("This annotation does not exist or you may not read it."))
-    return annotation
+    return _annotation_in(Annotation.objects.moderatable_by(user), pk)
 
 
 # --- Notifications and moderators -----------------------------------------------------

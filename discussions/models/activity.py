@@ -7,10 +7,24 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from discussions.models.contributions import Annotation, Comment, _annotation_readable
 from dossiers.models import Dossier
+
+
+def _about(model: type[models.Model] | str, related_name: str, verbose_name: Any) -> models.ForeignKey:
+    """A nullable link to the contribution a report or a notification is about; it goes
+    with the contribution."""
+    return models.ForeignKey(
+        model,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
 
 
 class Flag(models.Model):
@@ -27,22 +41,10 @@ class Flag(models.Model):
         HIDDEN = "hidden", _("Contribution hidden")
         DISMISSED = "dismissed", _("Dismissed")
 
-    comment = models.ForeignKey(
-        Comment,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="flags",
-        verbose_name=_("comment"),
-    )
-    annotation = models.ForeignKey(
-        Annotation,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="flags",
-        verbose_name=_("annotation"),
-    )
+    # Exactly one of these: the reported contribution.
+    comment = _about(Comment, "flags", _("comment"))
+    annotation = _about(Annotation, "flags", _("annotation"))
+    field_report = _about("learning.FieldReport", "flags", _("field report"))
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -71,8 +73,9 @@ class Flag(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(comment__isnull=False, annotation__isnull=True)
-                | Q(comment__isnull=True, annotation__isnull=False),
+                condition=Q(comment__isnull=False, annotation__isnull=True, field_report=None)
+                | Q(comment__isnull=True, annotation__isnull=False, field_report=None)
+                | Q(comment__isnull=True, annotation__isnull=True, field_report__isnull=False),
                 name="flag_exactly_one_contribution",
             ),
             # One open report per person and contribution.
@@ -86,6 +89,11 @@ class Flag(models.Model):
                 condition=Q(resolution="open"),
                 name="flag_one_open_per_reporter_annotation",
             ),
+            models.UniqueConstraint(
+                fields=["field_report", "reporter"],
+                condition=Q(resolution="open"),
+                name="flag_one_open_per_reporter_report",
+            ),
         ]
         indexes = [
             # The moderation queue: open flags, oldest first.
@@ -96,8 +104,20 @@ class Flag(models.Model):
         return f"{self.get_reason_display()} ({self.get_resolution_display()})"
 
 
+class FollowQuerySet(models.QuerySet["Follow"]):
+    def of_dossier(self, dossier: Dossier) -> FollowQuerySet:
+        """The follows that bring news of `dossier`: of the dossier itself, of one of its
+        themes or of one of its regions."""
+        return self.filter(
+            Q(dossier=dossier)
+            | Q(theme__in=dossier.themes.values("pk"))
+            | Q(region__in=dossier.regions.values("pk"))
+        )
+
+
 class Follow(models.Model):
-    """A member follows a dossier: new contributions on it reach their notifications."""
+    """A member follows a dossier, a theme or a region (exactly one): new contributions
+    there reach their notifications."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -106,19 +126,50 @@ class Follow(models.Model):
         verbose_name=_("user"),
     )
     dossier = models.ForeignKey(
-        Dossier, on_delete=models.CASCADE, related_name="follows", verbose_name=_("dossier")
+        Dossier,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("dossier"),
+    )
+    theme = models.ForeignKey(
+        "dossiers.Theme",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("theme"),
+    )
+    region = models.ForeignKey(
+        "dossiers.Region",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("region"),
     )
     created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow")
         verbose_name_plural = _("follows")
         constraints = [
             models.UniqueConstraint(fields=["user", "dossier"], name="follow_unique"),
+            models.UniqueConstraint(fields=["user", "theme"], name="follow_unique_theme"),
+            models.UniqueConstraint(fields=["user", "region"], name="follow_unique_region"),
+            models.CheckConstraint(
+                condition=Q(dossier__isnull=False, theme=None, region=None)
+                | Q(dossier=None, theme__isnull=False, region=None)
+                | Q(dossier=None, theme=None, region__isnull=False),
+                name="follow_exactly_one_subject",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} → {self.dossier}"
+        return f"{self.user} → {self.dossier or self.theme or self.region}"
 
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
@@ -136,6 +187,7 @@ class Notification(models.Model):
         NEW_CONTRIBUTION = "new", _("New contribution")
         MODERATION = "moderation", _("Moderation")
         ORPHANED = "orphaned", _("Annotation detached")
+        STATUS = "status", _("Status change")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -155,23 +207,13 @@ class Notification(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="+", verbose_name=_("dossier")
     )
-    comment = models.ForeignKey(
-        Comment,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("comment"),
-    )
-    annotation = models.ForeignKey(
-        Annotation,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("annotation"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # What it is about: the comment, else the annotation, else the dossier (`target`).
+    comment = _about(Comment, "+", _("comment"))
+    annotation = _about(Annotation, "+", _("annotation"))
+    # A field report, or the recommendation whose follow-up changed (learning).
+    field_report = _about("learning.FieldReport", "+", _("field report"))
+    recommendation = _about("dossiers.Recommendation", "+", _("recommendation"))
+    created = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # Set once the notification went out by email, alone or in a digest.
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
@@ -184,7 +226,9 @@ class Notification(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(kind__in=["reply", "mention", "new", "moderation", "orphaned"]),
+                condition=Q(
+                    kind__in=["reply", "mention", "new", "moderation", "orphaned", "status"]
+                ),
                 name="notification_kind_known",
             ),
         ]
@@ -204,6 +248,10 @@ class Notification(models.Model):
             return self.comment.page_url()
         if self.annotation_id:
             return self.annotation.get_absolute_url()
+        if self.field_report_id:
+            return self.field_report.get_absolute_url()
+        if self.recommendation_id:
+            return reverse("learning:recommendation", kwargs={"pk": self.recommendation_id})
         return self.dossier.get_absolute_url()
 
     def target(self) -> models.Model:
@@ -212,6 +260,10 @@ class Notification(models.Model):
             return self.comment.target
         if self.annotation_id:
             return self.annotation
+        if self.field_report_id:
+            return self.field_report
+        if self.recommendation_id:
+            return self.recommendation
         return self.dossier
 
     def emails_at_once(self) -> bool:
