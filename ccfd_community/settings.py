@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "accounts",
     "dossiers",
     "discussions",
+    "learning",
     "search",
 ]
 

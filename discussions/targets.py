@@ -19,6 +19,7 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,9 @@ class TargetKind:
     form_open: bool = False
     # Its discussion lives on a page of its own rather than on the dossier page.
     own_page: bool = False
+    # The URL name of that page when it is the target's own page (taking its `pk`), rather
+    # than the discussion's page `discussions:thread-page`.
+    page_route: str = ""
 
     @property
     def model(self) -> type[models.Model]:
@@ -61,6 +65,12 @@ class TargetKind:
     def dom_id(self, pk: int | str) -> str:
         """The id of the target's thread element: "thread-etude-12"."""
         return f"thread-{self.key(pk)}"
+
+    def page_url(self, pk: int | str) -> str:
+        """The page of its own a discussion lives on (for `own_page` kinds)."""
+        if self.page_route:
+            return reverse(self.page_route, kwargs={"pk": pk})
+        return reverse("discussions:thread-page", kwargs={"kind": self.slug, "pk": pk})
 
 
 DOSSIER = TargetKind(
@@ -107,6 +117,16 @@ KINDS: tuple[TargetKind, ...] = (
         label=_("an annotation"),
         form_open=True,
         own_page=True,
+    ),
+    TargetKind(
+        slug="retour",
+        model_label="learning.FieldReport",
+        field="field_report",
+        page_anchor="retour-{pk}",
+        label=_("a field report"),
+        form_open=True,
+        own_page=True,
+        page_route="learning:report",
     ),
 )
 BODY_KINDS: tuple[TargetKind, ...] = tuple(kind for kind in KINDS if kind.annotatable)

@@ -105,7 +105,7 @@ class Thread:
 
     @property
     def page_url(self) -> str:
-        return reverse("discussions:thread-page", kwargs={"kind": self.slug, "pk": self.pk})
+        return self.kind.page_url(self.pk)
 
     @property
     def more_url(self) -> str:

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from accounts.models import User
 from discussions.models import Annotation
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+from learning.models import FieldReport
 
 PASSWORD = "apprendre-ensemble"
 
@@ -170,3 +171,22 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     def tags(obj, create: bool, extracted: list[str] | None, **kwargs: object) -> None:  # noqa: N805
         if create and extracted:
             obj.tags.set(extracted)
+
+
+class FieldReportFactory(factory.django.DjangoModelFactory):
+    """A field report on a recommendation (its dossier follows), stored without the
+    service's side effects (follows, notifications)."""
+
+    class Meta:
+        model = FieldReport
+
+    recommendation = factory.SubFactory(RecommendationFactory)
+    dossier = factory.LazyAttribute(lambda o: o.recommendation.dossier)
+    author = factory.SubFactory(UserFactory)
+    title = "Une contractualisation pluriannuelle au Burkina Faso"
+    country = "Burkina Faso"
+    year_start = 2019
+    year_end = 2021
+    body = factory.Faker("paragraph", nb_sentences=3)
+    outcome = FieldReport.Outcome.PARTIAL
+    lessons = "Prévoir le temps de relecture commun."

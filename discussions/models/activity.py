@@ -14,7 +14,9 @@ from discussions.models.contributions import Annotation, Comment, _annotation_re
 from dossiers.models import Dossier
 
 
-def _about(model: type[models.Model] | str, related_name: str, verbose_name: Any) -> models.ForeignKey:
+def _about(
+    model: type[models.Model] | str, related_name: str, verbose_name: Any
+) -> models.ForeignKey:
     """A nullable link to the contribution a report or a notification is about; it goes
     with the contribution."""
     return models.ForeignKey(
@@ -213,7 +215,7 @@ class Notification(models.Model):
     # A field report, or the recommendation whose follow-up changed (learning).
     field_report = _about("learning.FieldReport", "+", _("field report"))
     recommendation = _about("dossiers.Recommendation", "+", _("recommendation"))
-    created = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # Set once the notification went out by email, alone or in a digest.
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)

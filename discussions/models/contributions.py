@@ -29,6 +29,7 @@ from discussions.targets import (
 )
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier
+from dossiers.versioning import Versioned
 
 # Bounds on user text; forms and the JSON API report them in French.
 COMMENT_MAX_LENGTH = 10_000
@@ -130,7 +131,7 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return self.filter(targets.target_filter(body, ANNOTATION_FIELDS))
 
 
-class Annotation(MarkdownNote, Moderated):
+class Annotation(MarkdownNote, Moderated, Versioned):
     """A note on a passage of a body (dossier, case study or recommendation).
 
     The anchor follows the W3C Web Annotation model: a TextQuoteSelector (exact, prefix,
@@ -263,7 +264,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         return self.filter(targets.target_filter(target))
 
 
-class Comment(MarkdownNote, Moderated):
+class Comment(MarkdownNote, Moderated, Versioned):
     """A message in a discussion; a reply when it has a parent.
 
     A deleted or hidden comment is never removed from the table: it stays as a tombstone so
@@ -284,6 +285,7 @@ class Comment(MarkdownNote, Moderated):
     recommendation = target_foreign_key("dossiers.Recommendation", "comments", _("recommendation"))
     question = target_foreign_key("dossiers.Question", "comments", _("question"))
     annotation = target_foreign_key("discussions.Annotation", "replies", _("annotation"))
+    field_report = target_foreign_key("learning.FieldReport", "comments", _("field report"))
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -396,7 +398,7 @@ class Comment(MarkdownNote, Moderated):
         """The URL of the page showing the comment, ending in its anchor."""
         kind, pk = self.discussion_kind, self.target_pk
         if kind.own_page:
-            base = reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": pk})
+            base = kind.page_url(pk)
         else:
             base = reverse("dossiers:detail", kwargs={"slug": self.dossier.slug})
             base += "?" + urlencode({"fil": kind.key(pk)})

@@ -17,12 +17,21 @@ from tests.discussions.factories import CommentFactory
 from tests.factories import (
     AnnotationFactory,
     CaseStudyFactory,
+    FieldReportFactory,
     QuestionFactory,
     RecommendationFactory,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_DIRS = ["accounts", "ccfd_community", "discussions", "dossiers", "search", "bench"]
+APP_DIRS = [
+    "accounts",
+    "ccfd_community",
+    "discussions",
+    "dossiers",
+    "learning",
+    "search",
+    "bench",
+]
 
 
 def _python_files() -> list[Path]:
@@ -60,6 +69,9 @@ def test_every_kind_has_a_thread_url_and_an_anchor(alice_client, alice, dossier,
         "dossiers.Recommendation": lambda: RecommendationFactory(dossier=dossier),
         "dossiers.Question": lambda: QuestionFactory(dossier=dossier),
         "discussions.Annotation": lambda: AnnotationFactory(dossier=dossier, author=alice),
+        "learning.FieldReport": lambda: FieldReportFactory(
+            recommendation=RecommendationFactory(dossier=dossier)
+        ),
     }
     target = targets[kind.model_label]()
 
