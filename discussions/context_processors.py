@@ -9,9 +9,13 @@ from discussions.models import Notification
 
 
 def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
-    """The header's unread counter, counted only when a template shows it (one query)."""
-    user = request.user
-    if not user.is_authenticated:
+    """The header's unread counter, counted only when a template shows it (one query).
+
+    A request refused before authentication ran (a bad Host header) has no user: its error
+    page renders as an anonymous one.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {}
 
     @cache

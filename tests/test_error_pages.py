@@ -1,0 +1,48 @@
+"""Error pages render for requests that never reached authentication.
+
+A request refused before AuthenticationMiddleware ran (a Host header outside ALLOWED_HOSTS
+is refused by CommonMiddleware) has no `request.user`; its error page must not need one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client, RequestFactory
+from django.views.defaults import page_not_found, permission_denied
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_host_outside_allowed_hosts_gets_the_french_400_page(settings) -> None:
+    settings.DEBUG = False
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Requête incorrecte" in html
+    # The header of an anonymous page: no member menu, no notification counter.
+    assert "Se déconnecter" not in html
+
+
+def test_a_bad_host_on_a_member_only_url_still_answers_400(settings, alice_client) -> None:
+    settings.DEBUG = False
+    alice_client.raise_request_exception = False
+    response = alice_client.get("/discussions/notifications/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Requête incorrecte" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("view", "status", "text"),
+    [(page_not_found, 404, "Page introuvable"), (permission_denied, 403, "Accès refusé")],
+)
+def test_the_error_pages_render_without_a_user(view, status: int, text: str) -> None:
+    request = RequestFactory().get("/")  # no middleware ran: no request.user
+    response = view(request, Exception())
+    assert response.status_code == status
+    assert text in response.content.decode()
+
+
+def test_a_bad_host_answers_400_in_development_too(settings) -> None:
+    settings.DEBUG = True
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
