@@ -208,6 +208,11 @@ AUTH_USER_MODEL = "accounts.User"
 # Cache: allauth's rate limits count in the cache, so several workers need a shared one
 # (CACHE_URL=redis://127.0.0.1:6379/1 or dbcache://django_cache).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ccfd")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis outage must not stop logins: each process counts in its own memory meanwhile.
+    CACHES["default"]["BACKEND"] = "ccfd_community.cache.FallbackRedisCache"
+# Sessions live in the database, not the cache, so a cache outage logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
