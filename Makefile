@@ -3,7 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint format bench migrations-check messages install clean
+.PHONY: run test test-sqlite test-postgres lint format bench migrations-check messages install clean \
+	backup restore
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -50,6 +51,13 @@ messages: $(STAMP)  ## refresh and compile the French catalogue
 
 bench: $(STAMP)  ## benchmark scripts: print figures on SQLite and PostgreSQL
 	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
+
+backup: $(STAMP)  ## database and media files in one checked archive: make backup [TO=folder/]
+	$(PY) manage.py backup $(or $(TO),$(HOME)/ccfd-backups/)
+
+restore: $(STAMP)  ## make restore FROM=archive.tar [FORCE=1]; refuses existing data unless FORCE=1
+	@test -n "$(FROM)" || { echo "usage: make restore FROM=path/to/archive.tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(FROM)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) staticfiles
