@@ -1,12 +1,15 @@
-"""French first: the interface is French unless the user picked another language."""
+"""Project middleware: French first (the interface is French unless the user picked another
+language); the login requirement answering JSON to the views that speak it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth import middleware as auth_middleware
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class LanguageMiddleware:
@@ -29,3 +32,17 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
+    """Django's, except for views marked `answers_json` (the annotation API): an anonymous
+    call gets a 401 with a French reason in JSON, which the page's script can show, instead
+    of a redirect to the HTML login page that fetch() would follow and fail to read."""
+
+    def handle_no_permission(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse]
+    ) -> HttpResponse:
+        if getattr(view_func, "answers_json", False):
+            error = _("Log in to continue: your session may have expired.")
+            return JsonResponse({"error": error}, status=401)
+        return super().handle_no_permission(request, view_func)

@@ -12,6 +12,7 @@ from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -87,5 +88,13 @@ def worker_status() -> dict[str, str | None]:
 
 @login_not_required
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """A French page instead of Django's English one; nothing was saved."""
+    """A French page instead of Django's English one; nothing was saved. A view answering
+    JSON (the annotation API) gets the reason in JSON, which its script shows."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and getattr(match.func, "answers_json", False):
+        error = _(
+            "The request came without its security token, or the token expired. Reload the "
+            "page and try again; nothing was saved."
+        )
+        return JsonResponse({"error": error}, status=403)
     return render(request, "403_csrf.html", status=403)

@@ -15,6 +15,11 @@ Writes send the X-CSRFToken header. Every refusal is JSON {"error": "<why, in Fr
 A create body:
     {"target": "dossier:3", "exact": "…", "prefix": "…", "suffix": "…", "start": 10,
      "end": 42, "note": "Markdown", "visibility": "shared" | "private", "tags": ["…"]}
+
+What is refused before a view runs answers JSON too (the views are marked `answers_json`):
+401 for an anonymous call (ccfd_community.middleware.LoginRequiredMiddleware), 403 for a
+missing or expired CSRF token (ccfd_community.views.csrf_failure), 413 for a body over
+DATA_UPLOAD_MAX_MEMORY_SIZE.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from discussions.access import TargetError, annotation_for_edit, annotation_for_read, body_for
@@ -70,12 +77,18 @@ def json_response(
 
 
 def json_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Turn refusals into JSON errors with the right status."""
+    """Turn refusals into JSON errors with the right status; mark the view as answering
+    JSON, so that the login middleware and the CSRF failure view answer it in JSON too."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
+        except RequestDataTooBig:
+            # Else Django's 400 page: HTML, and the wrong status for a script to explain.
+            limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+            error = _("The request is too large (%(max)s at most).") % {"max": limit}
+            return json_response({"error": error}, status=413)
         except (ApiError, SelectorError, TargetError) as error:
             return json_response({"error": str(error)}, status=400)
         except Http404 as error:
@@ -83,6 +96,7 @@ def json_api(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         except PermissionDenied as error:
             return json_response({"error": str(error) or _("Forbidden.")}, status=403)
 
+    wrapper.answers_json = True  # type: ignore[attr-defined]
     return wrapper
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +40,19 @@ def url_for(name: str) -> str | None:
 
 
 def test_every_named_url_sends_anonymous_visitors_to_login() -> None:
+    """Pages redirect to the login page; views answering JSON answer 401 in JSON."""
     client = Client()
     checked = 0
     for name in named_urls():
         url = url_for(name)
         if url is None or url.startswith(PUBLIC_PREFIXES):
+            continue
+        if getattr(resolve(url.partition("?")[0]).func, "answers_json", False):
+            for method in ("get", "post"):
+                response = getattr(client, method)(url)
+                assert response.status_code == 401, (name, url, method)
+                assert response.json()["error"], (name, url)
+            checked += 1
             continue
         for method in ("get", "post"):
             response = getattr(client, method)(url, follow=True)

@@ -166,10 +166,10 @@ def test_writes_need_the_csrf_token(alice, text):
     assert not Annotation.objects.exists()
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page(text):
+def test_anonymous_visitors_get_a_401_in_json(text):
     response = Client().get(LIST_URL, {"target": f"dossier:{text.pk}"})
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+    assert response.status_code == 401
+    assert "Connectez-vous" in response.json()["error"]
 
 
 def test_a_private_note_is_seen_by_its_author_only(
