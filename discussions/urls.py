@@ -34,6 +34,8 @@ urlpatterns = [
         views.annotation_flags_dismiss,
         name="annotation-flags-dismiss",
     ),
+    # /discussions/export/
+    path("export/<slug:slug>/", views.dossier_export, name="dossier-export"),
     # /discussions/moderation/
     path("moderation/", views.moderation_queue, name="moderation"),
     # /discussions/suivre/

@@ -10,7 +10,7 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -27,6 +27,7 @@ from discussions.access import (
     target_for,
 )
 from discussions.forms import CommentForm, FlagForm, ModerationForm
+from discussions.markdown_export import dossier_markdown, export_filename
 from discussions.models import Annotation, Comment, Follow, Notification
 from discussions.moderation import moderation_queue_for
 from discussions.targets import kind_named, target_dossier
@@ -417,3 +418,22 @@ def notifications_read(request: HttpRequest) -> HttpResponse:
     services.notifications_mark_read(user=request.user)
     messages.success(request, _("All your notifications are marked read."))
     return redirect("discussions:notifications")
+
+
+# --- Exports --------------------------------------------------------------------------
+
+
+@require_GET
+def dossier_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dossier's annotations and discussions as a Markdown file, as the requester may
+    read them (the W3C export for machines is api.annotation_export)."""
+    dossier = dossier_for(request.user, slug)
+    page_url = request.build_absolute_uri(dossier.get_absolute_url())
+    response = HttpResponse(
+        dossier_markdown(request.user, dossier, page_url=page_url),
+        content_type="text/markdown; charset=utf-8",
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=export_filename(dossier)
+    )
+    return response
