@@ -118,6 +118,31 @@ if not DEBUG and refusal:
         "use DJANGO_TASKS_BACKEND=django_tasks_db.DatabaseBackend and run manage.py db_worker"
     )
 
+# Behind the load balancer every request comes from its address, and allauth would count
+# every member's failed logins in one bucket: 10 a minute from anywhere locked everybody
+# out. It takes the client's address from X-Forwarded-For, the one the last of this many
+# proxies appended (any earlier entry is the client's to write), or from a header the proxy
+# sets (X-Real-IP, CF-Connecting-IP). Production says which, 0 when clients connect
+# directly: a header that no proxy of ours overwrites would let each client pick an address.
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = (
+    env.str("DJANGO_TRUSTED_CLIENT_IP_HEADER", default="").strip() or None
+)
+proxy_count = (
+    env.str("DJANGO_TRUSTED_PROXY_COUNT", default="").strip()
+    if ALLAUTH_TRUSTED_CLIENT_IP_HEADER
+    else env_required(
+        "DJANGO_TRUSTED_PROXY_COUNT",
+        development="0",
+        example="1 (the load balancer; 0 when clients connect directly)",
+    )
+)
+if not DEBUG and proxy_count and not proxy_count.isdigit():
+    production_problems.append(
+        f"DJANGO_TRUSTED_PROXY_COUNT={proxy_count} is not a number of proxies, "
+        "e.g. DJANGO_TRUSTED_PROXY_COUNT=1"
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = int(proxy_count) if proxy_count.isdigit() else 0
+
 if production_problems:
     raise ImproperlyConfigured(
         "DJANGO_DEBUG is off, so these must be fixed before the site can start:\n"
@@ -244,7 +269,9 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 # Domains allowed to sign up by themselves (empty: invitation only).
 ACCOUNT_ALLOWED_SIGNUP_DOMAINS = env.list("ACCOUNT_ALLOWED_SIGNUP_DOMAINS", default=[])
-# Failed logins: 5 per key per 5 minutes, 10 per minute per IP (allauth's defaults, explicit).
+# Failed logins: 10 a minute per client address, 5 per 5 minutes per account and client
+# (accounts.adapter adds the client to the key, so others' failures lock nobody out). The
+# client address comes from the proxies, see ALLAUTH_TRUSTED_PROXY_COUNT above.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 # Logging out is a POST from the header button; no confirmation page.
 ACCOUNT_LOGOUT_ON_GET = False

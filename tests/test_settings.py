@@ -25,6 +25,8 @@ SETTINGS_VARIABLES = [
     "DJANGO_TASKS_BACKEND",
     "DATABASE_URL",
     "CACHE_URL",
+    "DJANGO_TRUSTED_PROXY_COUNT",
+    "DJANGO_TRUSTED_CLIENT_IP_HEADER",
 ]
 
 PRODUCTION = {
@@ -33,6 +35,7 @@ PRODUCTION = {
     "DJANGO_SITE_URL": "https://communaute.example.org",
     "EMAIL_URL": "smtp://127.0.0.1:1025",
     "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+    "DJANGO_TRUSTED_PROXY_COUNT": "1",
 }
 
 PRINT_SETTINGS = """
@@ -45,6 +48,8 @@ print(json.dumps({
     "EMAIL_BACKEND": settings.EMAIL_BACKEND,
     "TASKS_BACKEND": settings.TASKS["default"]["BACKEND"],
     "SITE_URL": settings.SITE_URL,
+    "TRUSTED_PROXY_COUNT": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
+    "TRUSTED_CLIENT_IP_HEADER": settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER,
 }))
 """
 
@@ -120,6 +125,7 @@ def test_production_names_every_missing_value_in_one_message() -> None:
         "DJANGO_ALLOWED_HOSTS",
         "EMAIL_URL",
         "DJANGO_TASKS_BACKEND",
+        "DJANGO_TRUSTED_PROXY_COUNT",
     ]:
         assert variable in message
     assert message.count("ImproperlyConfigured:") == 1
@@ -168,6 +174,38 @@ def test_explicit_hosts_and_trusted_origins_win_over_the_site_url() -> None:
     )
     assert values["ALLOWED_HOSTS"] == ["a.example.org", "b.example.org"]
     assert values["CSRF_TRUSTED_ORIGINS"] == ["https://a.example.org"]
+
+
+def test_development_trusts_no_proxy_header() -> None:
+    values = loaded()
+    assert values["TRUSTED_PROXY_COUNT"] == 0
+    assert values["TRUSTED_CLIENT_IP_HEADER"] is None
+
+
+def test_production_trusts_the_proxies_it_is_told_of() -> None:
+    values = loaded(**{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": "2"})
+    assert values["TRUSTED_PROXY_COUNT"] == 2
+    values = loaded(
+        **{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": None},
+        DJANGO_TRUSTED_CLIENT_IP_HEADER="X-Real-IP",
+    )
+    assert values["TRUSTED_CLIENT_IP_HEADER"] == "X-Real-IP"
+
+
+def test_production_refuses_to_start_without_being_told_how_clients_are_named() -> None:
+    """Unset, every member behind the balancer would share one login rate-limit bucket."""
+    message = refusal(**{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": None})
+    assert "DJANGO_TRUSTED_PROXY_COUNT is not set" in message
+    assert "DJANGO_TRUSTED_PROXY_COUNT=1" in message
+
+
+def test_production_accepts_no_proxy_when_said_explicitly() -> None:
+    assert loaded(**{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": "0"})["TRUSTED_PROXY_COUNT"] == 0
+
+
+def test_a_proxy_count_that_is_not_a_number_is_refused() -> None:
+    message = refusal(**{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": "un"})
+    assert "DJANGO_TRUSTED_PROXY_COUNT=un is not a number of proxies" in message
 
 
 def test_development_also_answers_on_the_site_url_host() -> None:
