@@ -95,6 +95,15 @@ def comment_for_reply(user: User, pk: int) -> Comment:
     return comment
 
 
+def comment_for_history(user: User, pk: int) -> Comment:
+    """A comment whose earlier versions `user` may read: readable (else 404) and visible
+    (404 for a tombstone: what was withdrawn or hidden is not shown in any version)."""
+    comment = comment_for(user, pk)
+    if not comment.is_visible:
+        raise Http404("This message was deleted or hidden.")
+    return comment
+
+
 def reply_parent_for(user: User, target: models.Model, pk: str) -> Comment:
     """The message a new reply answers, among the comments of `target`'s discussion that
     `user` may read; 400 when there is none (a forged or foreign parent). Whether it still

@@ -67,6 +67,7 @@ def _texts() -> dict[str, str]:
         "restore": gettext("Restore"),
         "link": gettext("Link"),
         "in_reply_to": gettext("in reply to"),
+        "earlier_versions": gettext("see its earlier versions"),
         "deleted": gettext("Message deleted by its author"),
         "hidden": gettext("Message hidden by moderation"),
     }
@@ -89,6 +90,7 @@ class _Page:
     flag: _Route = _route("discussions:comment-flag")
     hide: _Route = _route("discussions:comment-hide")
     restore: _Route = _route("discussions:comment-restore")
+    revisions: _Route = _route("discussions:comment-revisions")
     date_format: str = field(default_factory=lambda: get_format("DATE_FORMAT"))
     zone: tzinfo = field(default_factory=timezone.get_current_timezone)
     names: dict[int, str] = field(default_factory=dict)
@@ -161,8 +163,14 @@ def _meta(page: _Page, entry: Entry) -> str:
         f'{comment.created_at.isoformat()}">{page.when(comment.created_at)}</time></a>'
     )
     if comment.edited_at:
+        # « modifié » opens the earlier versions: in the comment's slot, or on their page.
         edited = escape(gettext("edited on %(date)s")) % {"date": page.when(comment.edited_at)}
-        meta += f' <span class="comment__edited">{edited}</span>'
+        url = page.revisions.url(comment.pk)
+        meta += (
+            f' <a class="comment__edited" href="{url}" hx-get="{url}" '
+            f'hx-target="#slot-{comment.pk}">{edited}<span class="visually-hidden"> — '
+            f"{page.text['earlier_versions']}</span></a>"
+        )
     if entry.in_reply_to is not None:
         parent = entry.in_reply_to
         meta += (

@@ -20,6 +20,7 @@ from discussions.access import (
     annotation_for_moderation,
     comment_for,
     comment_for_edit,
+    comment_for_history,
     comment_for_moderation,
     comment_for_reply,
     notification_for,
@@ -33,6 +34,7 @@ from discussions.moderation import moderation_queue_for
 from discussions.targets import kind_named, target_dossier
 from discussions.threads import comment_is_shown, target_title, thread_for, thread_shell
 from dossiers.access import dossier_for
+from dossiers.markdown import render_markdown
 
 NOTIFICATIONS_PAGE_SIZE = 30
 
@@ -162,6 +164,22 @@ def comment_reply(request: HttpRequest, pk: int) -> HttpResponse:
         form_id=f"reply-form-{parent.pk}",
         parent=parent,
     )
+
+
+@require_GET
+def comment_revisions(request: HttpRequest, pk: int) -> HttpResponse:
+    """What an edited message said before, newest first: into the message's slot for htmx,
+    else on a page of its own."""
+    shown = comment_for_history(request.user, pk)
+    revisions = [
+        (revision, render_markdown(revision.body).html)
+        for revision in shown.revisions.order_by("-replaced_at", "-pk")
+    ]
+    context = {"comment": shown, "revisions": revisions}
+    if request.htmx:
+        return render(request, "discussions/_comment_revisions.html", context)
+    context["target_title"] = target_title(shown.target)
+    return render(request, "discussions/comment_revisions.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -70,7 +70,9 @@ def test_a_visible_comment_shows_author_date_text_and_a_reader_s_actions(bob, do
     )
 
 
-def test_an_edited_comment_says_when_it_was_edited(alice, bob, dossier) -> None:
+def test_an_edited_comment_says_when_it_was_edited_and_links_its_earlier_versions(
+    alice, bob, dossier
+) -> None:
     edited_at = WRITTEN + datetime.timedelta(days=1, hours=2)
     pk = comment(dossier=dossier, author=alice, body="Corrigé.", edited_at=edited_at).pk
 
@@ -80,7 +82,10 @@ def test_an_edited_comment_says_when_it_was_edited(alice, bob, dossier) -> None:
         '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a> '
-        '<span class="comment__edited">modifié le 6 mars 2024 16:30</span></header>'
+        f'<a class="comment__edited" href="/discussions/commentaires/{pk}/versions/"'
+        f' hx-get="/discussions/commentaires/{pk}/versions/" hx-target="#slot-{pk}">'
+        "modifié le 6 mars 2024 16:30"
+        '<span class="visually-hidden"> — voir ses versions précédentes</span></a></header>'
         f'<div class="comment__body" id="body-{pk}"><p>Corrigé.</p>\n</div>'
         f'<div class="comment__actions"><a href="/discussions/commentaires/{pk}/repondre/"'
         f' hx-get="/discussions/commentaires/{pk}/repondre/" hx-target="#slot-{pk}">Répondre</a> '
