@@ -107,7 +107,8 @@ KINDS: tuple[TargetKind, ...] = (
         field="question",
         page_anchor="question-{pk}",
         label=_("a question"),
-        form_open=True,
+        # Folded like the others: a dossier asks several, and an open box under each one
+        # made the page a column of empty forms.
     ),
     TargetKind(
         slug="annotation",
