@@ -3,18 +3,81 @@ from __future__ import annotations
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
+from dossiers.models import Region, Theme
+
+# Longest text searched for in the directory and the mention suggestions.
+NAME_QUERY_MAX_LENGTH = 60
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "job_title", "email_replies", "email_mentions", "email_digest"]
+        fields = [
+            "display_name",
+            "job_title",
+            "regions",
+            "themes",
+            "email_replies",
+            "email_mentions",
+            "email_digest",
+        ]
+        widgets = {
+            "regions": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "regions": gettext_lazy(
+                "Where you work: colleagues find you by it in the member directory."
+            ),
+            "themes": gettext_lazy(
+                "What you work on: colleagues find you by it in the member directory."
+            ),
+        }
 
     def clean_display_name(self) -> str:
         return " ".join(self.cleaned_data["display_name"].split())
+
+
+class MemberSearchForm(forms.Form):
+    """The member directory's search: a name (or job title), a region, a theme. Unknown
+    values become form errors, never a 500."""
+
+    q = forms.CharField(
+        required=False, max_length=NAME_QUERY_MAX_LENGTH, label=gettext_lazy("Name or job title")
+    )
+    region = forms.ModelChoiceField(
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=gettext_lazy("Region"),
+        empty_label=gettext_lazy("All regions"),
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=gettext_lazy("Theme"),
+        empty_label=gettext_lazy("All themes"),
+    )
+
+    def filter(self, members: QuerySet[User]) -> QuerySet[User]:
+        """Apply the valid criteria; an invalid one is ignored (and shown as an error)."""
+        data = getattr(self, "cleaned_data", {})
+        if words := data.get("q", "").split():
+            for word in words:
+                members = members.filter(
+                    Q(display_name__icontains=word) | Q(job_title__icontains=word)
+                )
+        if region := data.get("region"):
+            members = members.filter(regions=region)
+        if theme := data.get("theme"):
+            members = members.filter(themes=theme)
+        return members
 
 
 def email_domain(email: str) -> str:

@@ -5,7 +5,16 @@ from typing import Any
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+# The groups that give a role (accounts/migrations/0002), with the role's name on profiles.
+ROLE_GROUPS = {
+    "Curators": pgettext_lazy("role", "Curator"),
+    "Moderators": pgettext_lazy("role", "Moderator"),
+}
+MEMBER_ROLE = pgettext_lazy("role", "Member")
 
 
 class UserManager(BaseUserManager["User"]):
@@ -43,6 +52,14 @@ class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
     # A line on what the person does ("Chargée de mission Afrique de l'Ouest").
     job_title = models.CharField(_("job title"), max_length=160, blank=True)
+    # What the person works on, as they declared it on their profile: colleagues find them
+    # by it in the member directory.
+    regions = models.ManyToManyField(
+        "dossiers.Region", verbose_name=_("regions"), related_name="members", blank=True
+    )
+    themes = models.ManyToManyField(
+        "dossiers.Theme", verbose_name=_("themes"), related_name="members", blank=True
+    )
 
     # Notification preferences: replies and mentions by email at once, the rest in a
     # daily digest.
@@ -70,8 +87,20 @@ class User(AbstractUser):
         return self.get_display_name()
 
     def get_display_name(self) -> str:
-        """The name shown to colleagues, falling back to the address's local part."""
-        return self.display_name or self.email.split("@")[0]
+        """The name shown to colleagues. Without one, a neutral label: never the email
+        address nor a part of it, which colleagues must not read (issue 10)."""
+        return self.display_name or gettext("Member no. %(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self) -> str:
+        """The profile colleagues see; every author name links there."""
+        return reverse("accounts:member", kwargs={"pk": self.pk})
+
+    def roles(self) -> list[str]:
+        """ "Curator", "Moderator" (from the groups, so a prefetch of `groups` serves a
+        whole directory), else "Member"."""
+        groups = {group.name for group in self.groups.all()}
+        roles = [str(label) for name, label in ROLE_GROUPS.items() if name in groups]
+        return roles or [str(MEMBER_ROLE)]
 
     def get_full_name(self) -> str:
         return self.get_display_name()

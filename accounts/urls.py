@@ -6,5 +6,9 @@ app_name = "accounts"
 
 urlpatterns = [
     # /compte/
-    path("", views.profile, name="profile"),
+    path("compte/", views.profile, name="profile"),
+    # /membres/
+    path("membres/", views.member_list, name="members"),
+    path("membres/<int:pk>/", views.member_detail, name="member"),
+    path("membres/suggestions/", views.member_suggestions, name="member-suggestions"),
 ]

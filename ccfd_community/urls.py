@@ -18,7 +18,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     # The language switch sits in the footer of the login page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
-    path("compte/", include("accounts.urls")),
+    # /compte/ (my profile) and /membres/ (colleagues' profiles, the directory)
+    path("", include("accounts.urls")),
     path("recherche/", include("search.urls")),
     path("discussions/", include("discussions.urls")),
     path("", include("dossiers.urls")),
