@@ -22,5 +22,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("recherche/", include("search.urls")),
     path("discussions/", include("discussions.urls")),
+    # /recommandations/, /themes/, /regions/
+    path("", include("learning.urls")),
     path("", include("dossiers.urls")),
 ]

@@ -8,7 +8,7 @@ leads to a page that answers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.urls import reverse
@@ -38,31 +38,46 @@ class ReportedItem:
 class Queue:
     reported: list[ReportedItem]
     reported_annotations: list[ReportedItem]
+    reported_field_reports: list[ReportedItem]
     hidden: list[Comment]
     hidden_annotations: list[Annotation]
+    hidden_field_reports: list[Any]
 
 
 def moderation_queue_for(user: User) -> Queue:
-    """The queue as `user` (a moderator, else 403) may work it, in four queries."""
+    """The queue as `user` (a moderator, else 403) may work it, in five queries."""
+    from learning.models import FieldReport
+
     moderator_required(user)
     comments = Comment.objects.readable_by(user)
     annotations = Annotation.objects.moderatable_by(user)
+    field_reports = FieldReport.objects.readable_by(user)
     flags = (
         Flag.objects.filter(resolution=Flag.Resolution.OPEN)
-        .filter(Q(comment__in=comments) | Q(annotation__in=annotations))
+        .filter(
+            Q(comment__in=comments)
+            | Q(annotation__in=annotations)
+            | Q(field_report__in=field_reports)
+        )
         .select_related(
             "reporter",
             "comment__author",
             "comment__dossier",
             "annotation__author",
             "annotation__dossier",
+            "field_report__author",
+            "field_report__dossier",
         )
-        .defer(*_dossier_text("comment__dossier__"), *_dossier_text("annotation__dossier__"))
+        .defer(
+            *_dossier_text("comment__dossier__"),
+            *_dossier_text("annotation__dossier__"),
+            *_dossier_text("field_report__dossier__"),
+        )
         .order_by("created_at", "pk")
     )
     reported: dict[tuple[str, int], ReportedItem] = {}
     for flag in flags:
-        contribution = flag.comment or flag.annotation
+        contribution = flag.comment or flag.annotation or flag.field_report
         key = (contribution._meta.model_name, contribution.pk)
         if key not in reported:
             reported[key] = _item(contribution)
@@ -72,6 +87,9 @@ def moderation_queue_for(user: User) -> Queue:
     return Queue(
         reported=[item for item in items if isinstance(item.contribution, Comment)],
         reported_annotations=[item for item in items if isinstance(item.contribution, Annotation)],
+        reported_field_reports=[
+            item for item in items if isinstance(item.contribution, FieldReport)
+        ],
         hidden=list(
             comments.filter(state=Comment.State.HIDDEN)
             .select_related(*recent)
@@ -80,6 +98,12 @@ def moderation_queue_for(user: User) -> Queue:
         ),
         hidden_annotations=list(
             annotations.filter(hidden=True)
+            .select_related(*recent)
+            .defer(*_dossier_text("dossier__"))
+            .order_by("-moderated_at")[:RECENT_SIZE]
+        ),
+        hidden_field_reports=list(
+            field_reports.filter(state=FieldReport.State.HIDDEN)
             .select_related(*recent)
             .defer(*_dossier_text("dossier__"))
             .order_by("-moderated_at")[:RECENT_SIZE]
@@ -93,12 +117,12 @@ def _dossier_text(path: str) -> list[str]:
 
 
 def _item(contribution: Comment | Annotation) -> ReportedItem:
-    name = contribution._meta.model_name
+    route = contribution.MODERATION_ROUTE
     queue = reverse("discussions:moderation")
-    hide = reverse(f"discussions:{name}-hide", args=[contribution.pk])
+    hide = reverse(f"{route}-hide", args=[contribution.pk])
     item = ReportedItem(
         contribution=contribution,
-        dismiss_url=reverse(f"discussions:{name}-flags-dismiss", args=[contribution.pk]),
+        dismiss_url=reverse(f"{route}-flags-dismiss", args=[contribution.pk]),
     )
     if contribution.is_moderatable and not contribution.is_hidden:
         item.hide_url = f"{hide}?next={queue}"

@@ -27,7 +27,7 @@ from discussions.models import (
 from discussions.retry import retry_once_on_conflict
 from discussions.targets import kind_of, target_dossier, target_fields
 from discussions.tasks import notification_email_send
-from dossiers.models import Dossier
+from dossiers.models import Dossier, Region, Theme
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -95,7 +95,7 @@ def comment_create(
         )
     mentioned = [user for user in mentioned if user.pk not in notified]
     notified |= _pks(notify(recipients=mentioned, kind=Kind.MENTION, actor=author, comment=comment))
-    followers = User.objects.filter(follows__dossier=dossier).exclude(pk__in=notified)
+    followers = followers_of(dossier).exclude(pk__in=notified)
     notify(recipients=followers, kind=Kind.NEW_CONTRIBUTION, actor=author, comment=comment)
     return comment
 
@@ -151,7 +151,7 @@ def contribution_moderate(
     if contribution.is_hidden == hide or not contribution.is_moderatable:
         raise ValidationError(_("This contribution is not in a state this action applies to."))
     contribution.moderate(moderator=moderator, hide=hide, note=note)
-    about = {contribution._meta.model_name: contribution}
+    about = _about(contribution)
     if hide:
         flags_resolve(moderator=moderator, resolution=Flag.Resolution.HIDDEN, **about)
     notify(recipients=[contribution.author], kind=Kind.MODERATION, actor=moderator, **about)
@@ -168,10 +168,11 @@ def flag_create(
     details: str = "",
     comment: Comment | None = None,
     annotation: Annotation | None = None,
+    field_report: models.Model | None = None,
 ) -> Flag:
-    """Report a comment or an annotation; a second report by the same person while one is
-    open is the same."""
-    contribution = {"comment": comment, "annotation": annotation}
+    """Report a comment, an annotation or a field report; a second report by the same
+    person while one is open is the same."""
+    contribution = {"comment": comment, "annotation": annotation, "field_report": field_report}
     try:
         with transaction.atomic():
             flag, _created = Flag.objects.get_or_create(
@@ -189,10 +190,19 @@ def flag_create(
 def flags_dismiss(*, moderator: User, contribution: Comment | Annotation) -> int:
     """A moderator found nothing wrong: the open reports on the contribution are closed."""
     return flags_resolve(
-        moderator=moderator,
-        resolution=Flag.Resolution.DISMISSED,
-        **{contribution._meta.model_name: contribution},
+        moderator=moderator, resolution=Flag.Resolution.DISMISSED, **_about(contribution)
     )
+
+
+def _about(contribution: models.Model) -> dict[str, models.Model]:
+    """The contribution under the name of its field on a flag and a notification
+    ("comment", "annotation", "field_report")."""
+    field = next(
+        field.name
+        for field in Flag._meta.get_fields()
+        if field.many_to_one and field.related_model is type(contribution)
+    )
+    return {field: contribution}
 
 
 def flags_resolve(
@@ -201,23 +211,50 @@ def flags_resolve(
     resolution: str,
     comment: Comment | None = None,
     annotation: Annotation | None = None,
+    field_report: models.Model | None = None,
 ) -> int:
     """Settle the open reports on one contribution (one UPDATE)."""
     return Flag.objects.filter(
-        comment=comment, annotation=annotation, resolution=Flag.Resolution.OPEN
+        comment=comment,
+        annotation=annotation,
+        field_report=field_report,
+        resolution=Flag.Resolution.OPEN,
     ).update(resolution=resolution, resolved_at=timezone.now(), resolved_by=moderator)
 
 
 # --- Follows --------------------------------------------------------------------------
 
 
-def follow_create(*, user: User, dossier: Dossier) -> Follow:
-    follow, _created = Follow.objects.get_or_create(user=user, dossier=dossier)
+def follow_create(
+    *,
+    user: User,
+    dossier: Dossier | None = None,
+    theme: Theme | None = None,
+    region: Region | None = None,
+) -> Follow:
+    """Follow a dossier, a theme or a region (exactly one)."""
+    follow, _created = Follow.objects.get_or_create(
+        user=user, dossier=dossier, theme=theme, region=region
+    )
     return follow
 
 
-def follow_delete(*, user: User, dossier: Dossier) -> None:
-    Follow.objects.filter(user=user, dossier=dossier).delete()
+def follow_delete(
+    *,
+    user: User,
+    dossier: Dossier | None = None,
+    theme: Theme | None = None,
+    region: Region | None = None,
+) -> None:
+    Follow.objects.filter(user=user, dossier=dossier, theme=theme, region=region).delete()
+
+
+def followers_of(dossier: Dossier) -> models.QuerySet[User]:
+    """Who hears of new contributions on `dossier`: its followers and those of its themes
+    and regions (whether each may read it is `notify`'s check)."""
+    from accounts.models import User
+
+    return User.objects.filter(pk__in=Follow.objects.of_dossier(dossier).values("user_id"))
 
 
 # --- Notifications --------------------------------------------------------------------
@@ -231,18 +268,26 @@ def notify(
     dossier: Dossier | None = None,
     comment: Comment | None = None,
     annotation: Annotation | None = None,
+    field_report: models.Model | None = None,
+    recommendation: models.Model | None = None,
 ) -> list[Notification]:
     """Notify each recipient once, if they may read what it is about.
 
-    What it is about is the comment, else the annotation, else the dossier. The actor is
-    never notified of their own act. Replies and mentions are emailed at once to those who
+    What it is about is the comment, else the annotation, else the field report, else the
+    recommendation, else the dossier. The actor is never notified of their own act. Replies and mentions are emailed at once to those who
     asked for it (after the transaction commits); the rest waits for the daily digest.
     """
-    about = Notification(comment=comment, annotation=annotation, dossier=dossier)
+    about = Notification(
+        comment=comment,
+        annotation=annotation,
+        field_report=field_report,
+        recommendation=recommendation,
+        dossier=dossier,
+    )
     if comment is not None and comment.annotation_id:
         about.annotation = comment.annotation
-    if comment is None and annotation is None and dossier is None:
-        raise ValueError("A notification is about a comment, an annotation or a dossier.")
+    if not any((comment, annotation, field_report, recommendation, dossier)):
+        raise ValueError("A notification is about a contribution, a recommendation or a dossier.")
     target = about.target()
     dossier = target_dossier(target)
     seen: set[int] = set()
@@ -261,6 +306,8 @@ def notify(
                 dossier=dossier,
                 comment=comment,
                 annotation=about.annotation,
+                field_report=field_report,
+                recommendation=recommendation,
             )
         )
     for notification in created:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from discussions.access import target_is_readable
-from discussions.models import Comment, Notification
+from discussions.models import Notification
 
 # A digest covers at most this much: older unsent notifications are no news any more.
 DIGEST_PERIOD = timedelta(days=7)
@@ -33,6 +33,8 @@ _RELATED = (
     "comment__question",
     "comment__annotation",
     "annotation",
+    "field_report__dossier",
+    "recommendation__dossier",
 )
 
 
@@ -40,11 +42,12 @@ def notification_is_sendable(notification: Notification) -> bool:
     """Whether the recipient may still read what the notification is about."""
     if not target_is_readable(notification.recipient, notification.target()):
         return False
-    comment = notification.comment
-    # A message withdrawn since is not sent, except to tell its author it was moderated.
+    # A message or report withdrawn since is not sent, except to tell its author it was
+    # moderated.
+    contribution = notification.comment or notification.field_report
     return not (
-        comment is not None
-        and comment.state != Comment.State.VISIBLE
+        contribution is not None
+        and not contribution.is_visible
         and notification.kind != Notification.Kind.MODERATION
     )
 

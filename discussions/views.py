@@ -31,7 +31,7 @@ from discussions.forms import CommentForm, FlagForm, ModerationForm
 from discussions.markdown_export import dossier_markdown, export_filename
 from discussions.models import Annotation, Comment, Follow, Notification
 from discussions.moderation import moderation_queue_for
-from discussions.targets import kind_named, target_dossier
+from discussions.targets import kind_named, kind_of, target_dossier
 from discussions.threads import comment_is_shown, target_title, thread_for, thread_shell
 from dossiers.access import dossier_for
 from dossiers.markdown import render_markdown
@@ -103,8 +103,11 @@ def thread(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 @require_GET
 def thread_page(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """A whole discussion on a page of its own."""
+    """A whole discussion on a page of its own (the target's own page, for a kind that has
+    one)."""
     target = target_for(request.user, kind, pk)
+    if kind_of(target).page_route:
+        return redirect(kind_of(target).page_url(target.pk))
     return render(
         request,
         "discussions/thread_page.html",
@@ -417,7 +420,12 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def notifications(request: HttpRequest) -> HttpResponse:
     listed = Notification.objects.for_recipient(request.user).select_related(
-        "actor", "dossier", "comment", "annotation"
+        "actor",
+        "dossier",
+        "comment",
+        "annotation",
+        "field_report__recommendation",
+        "recommendation",
     )
     page = Paginator(listed, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "discussions/notifications.html", {"page": page})

@@ -37,7 +37,14 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
     unread = (
         Notification.objects.for_recipient(user)
         .filter(read_at__isnull=True)
-        .select_related("actor", "dossier", "comment", "annotation")[:size]
+        .select_related(
+            "actor",
+            "dossier",
+            "comment",
+            "annotation",
+            "field_report__recommendation",
+            "recommendation",
+        )[:size]
     )
     open_questions = (
         Question.objects.readable_by(user)

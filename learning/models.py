@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from discussions.models import MarkdownNote, Moderated
 from dossiers.markdown import render_markdown
-from dossiers.models import Dossier, period_label
+from dossiers.models import Dossier, Recommendation, period_label
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -261,9 +261,11 @@ class FieldReport(MarkdownNote, Moderated):
         ]
 
     STATE_FIELDS = ("state",)
+    MODERATION_ROUTE = "learning:report"
 
     def __str__(self) -> str:
-        return self.title
+        # What names a withdrawn or hidden report anywhere (a thread's label) keeps its text.
+        return self.title if self.is_visible else str(_("A withdrawn or hidden field report"))
 
     def get_absolute_url(self) -> str:
         return reverse("learning:report", kwargs={"pk": self.pk})
@@ -300,3 +302,12 @@ class FieldReport(MarkdownNote, Moderated):
         if self.partner_confidential and self.author_id != user.pk:
             return ""
         return self.partner
+
+
+class RecommendationFollowUp(Recommendation):
+    """Recommendations as the admin's follow-up list shows them (a proxy: no table)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("recommendation follow-up")
+        verbose_name_plural = _("recommendations follow-up")

@@ -29,7 +29,6 @@ from discussions.targets import (
 )
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier
-from dossiers.versioning import Versioned
 
 # Bounds on user text; forms and the JSON API report them in French.
 COMMENT_MAX_LENGTH = 10_000
@@ -87,6 +86,8 @@ class Moderated(models.Model):
 
     # The fields `moderate` writes besides the contribution's own state.
     MODERATION_FIELDS = ("moderated_at", "moderated_by", "moderation_note")
+    # The prefix of the URL names of its hide, restore and flags-dismiss views.
+    MODERATION_ROUTE: str = ""
 
     class Meta:
         abstract = True
@@ -131,7 +132,7 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return self.filter(targets.target_filter(body, ANNOTATION_FIELDS))
 
 
-class Annotation(MarkdownNote, Moderated, Versioned):
+class Annotation(MarkdownNote, Moderated):
     """A note on a passage of a body (dossier, case study or recommendation).
 
     The anchor follows the W3C Web Annotation model: a TextQuoteSelector (exact, prefix,
@@ -223,6 +224,7 @@ class Annotation(MarkdownNote, Moderated, Versioned):
         return reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": self.pk})
 
     STATE_FIELDS = ("hidden",)
+    MODERATION_ROUTE = "discussions:annotation"
 
     def set_hidden(self, hide: bool) -> None:
         self.hidden = hide
@@ -264,7 +266,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         return self.filter(targets.target_filter(target))
 
 
-class Comment(MarkdownNote, Moderated, Versioned):
+class Comment(MarkdownNote, Moderated):
     """A message in a discussion; a reply when it has a parent.
 
     A deleted or hidden comment is never removed from the table: it stays as a tombstone so
@@ -333,6 +335,7 @@ class Comment(MarkdownNote, Moderated, Versioned):
         ]
 
     STATE_FIELDS = ("state",)
+    MODERATION_ROUTE = "discussions:comment"
 
     def __str__(self) -> str:
         return f"{self.author} — {self.body[:50]}"
