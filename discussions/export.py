@@ -54,12 +54,18 @@ class Links:
             request, reverse("discussions:comment", kwargs={"pk": 0})
         ).removesuffix("0/")
         self._page = absolute(request, dossier.get_absolute_url())
+        # Authors are named with their profile page, never with their email address.
+        member = reverse("accounts:member", kwargs={"pk": 0})
+        self._member = absolute(request, member).removesuffix("0/")
 
     def annotation(self, pk: int) -> str:
         return f"{self._annotation}{pk}/"
 
     def comment(self, pk: int) -> str:
         return f"{self._comment}{pk}/"
+
+    def member(self, pk: int) -> str:
+        return f"{self._member}{pk}/"
 
     def body(self, annotation: SimpleNamespace) -> str:
         """The annotated body: its element on the dossier page."""
@@ -95,12 +101,10 @@ ANNOTATION_COLUMNS = (
 def annotation_records(queryset: QuerySet[Annotation], **extra: Any) -> list[SimpleNamespace]:
     """The annotations of `queryset`, in its order, as records of ANNOTATION_COLUMNS (and of
     the `extra` expressions) with their `author_name` and sorted `tag_names`: two queries
-    whatever their number (taggit's prefetch would build a queryset per annotation)."""
+    whatever their number (taggit's prefetch would build a queryset per annotation). The
+    author's email address is not even read: it must reach no other member."""
     rows = queryset.values(
-        *ANNOTATION_COLUMNS,
-        author_display_name=F("author__display_name"),
-        author_email=F("author__email"),
-        **extra,
+        *ANNOTATION_COLUMNS, author_display_name=F("author__display_name"), **extra
     )
     records = [SimpleNamespace(**row) for row in rows]
     if not records:
@@ -121,7 +125,7 @@ def annotation_records(queryset: QuerySet[Annotation], **extra: Any) -> list[Sim
     for record in records:
         record.tag_names = names[record.pk]
         if record.author_id not in authors:
-            author = User(display_name=record.author_display_name, email=record.author_email)
+            author = User(pk=record.author_id, display_name=record.author_display_name)
             authors[record.author_id] = author.get_display_name()
         record.author_name = authors[record.author_id]
     return records
@@ -132,8 +136,9 @@ def _timestamp(value: Any) -> str:
     return value.isoformat()
 
 
-def _creator(name: str) -> dict[str, str]:
-    return {"type": "Person", "name": name}
+def _creator(links: Links, pk: int, name: str) -> dict[str, str]:
+    """The author as a W3C Person: their profile page and the name colleagues see."""
+    return {"type": "Person", "id": links.member(pk), "name": name}
 
 
 def annotation_json(
@@ -161,7 +166,7 @@ def annotation_json(
         "motivation": "commenting" if annotation.body else "highlighting",
         "created": _timestamp(annotation.created_at),
         "modified": _timestamp(annotation.updated_at),
-        "creator": _creator(annotation.author_name),
+        "creator": _creator(links, annotation.author_id, annotation.author_name),
         "target": {
             "type": "SpecificResource",
             "source": links.body(annotation),
@@ -186,6 +191,7 @@ def annotation_json(
             "visibility": annotation.visibility,
             "mine": annotation.author_id == links.user_pk,
             "author": annotation.author_name,
+            "author_url": links.member(annotation.author_id),
             "note": annotation.body,
             "tags": tags,
             "replies": getattr(annotation, "reply_count", None),
@@ -208,7 +214,7 @@ def reply_json(links: Links, comment: Comment) -> dict[str, Any]:
         "motivation": "replying",
         "created": _timestamp(comment.created_at),
         "modified": _timestamp(comment.edited_at or comment.created_at),
-        "creator": _creator(comment.author.get_display_name()),
+        "creator": _creator(links, comment.author_id, comment.author.get_display_name()),
         "body": {"type": "TextualBody", "value": comment.body_html, "format": "text/html"},
         "target": target,
     }

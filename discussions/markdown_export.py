@@ -133,15 +133,15 @@ def _comment_rows(user: User, dossier: Dossier) -> list[SimpleNamespace]:
             "author_id",
             *(f"{name}_id" for name in COMMENT_FIELDS),
             author_display_name=F("author__display_name"),
-            author_email=F("author__email"),
         )
     )
     names: dict[int, str] = {}  # a discussion has many messages by a few people
     records = []
     for row in rows:
-        display_name, email = row.pop("author_display_name"), row.pop("author_email")
+        display_name = row.pop("author_display_name")
         if row["author_id"] not in names:
-            author = User(pk=row["author_id"], display_name=display_name, email=email)
+            # The display name or a neutral label: the address is not even read.
+            author = User(pk=row["author_id"], display_name=display_name)
             names[row["author_id"]] = author.get_display_name()
         records.append(SimpleNamespace(**row, author_name=names[row["author_id"]]))
     return records

@@ -1,7 +1,11 @@
 """@mentions: colleagues named in a comment by their display name, e.g. "@Alice Martin".
 
 Names contain spaces, so a mention is read as the longest display name of an active member
-that the text after "@" starts with (case-insensitively), ending at a word boundary.
+that the text after "@" starts with (case-insensitively), ending at a word boundary. A member
+without a display name cannot be mentioned: the label shown instead is no name to type.
+
+A mention links to the colleague's profile page, never to their email address, which other
+members must not read (issue 10); the link is stored in the comment's HTML.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ def users_mentioned_in(text: str) -> list[User]:
         return []
     query = Q()
     for word in words:
-        query |= Q(display_name__istartswith=word) | Q(display_name="", email__istartswith=word)
+        query |= Q(display_name__istartswith=word)
     candidates = sorted(
         User.objects.filter(query, is_active=True),
         key=lambda user: len(user.get_display_name()),
@@ -58,9 +62,10 @@ def users_mentioned_in(text: str) -> list[User]:
 
 
 def link_mentions(html: str, users: Iterable[User]) -> str:
-    """Wrap "@Name" of each mentioned user in a mailto link, outside links and code.
+    """Wrap "@Name" of each mentioned user in a link to their profile, outside links and
+    code.
 
-    `html` is already sanitised; only escaped names and addresses are added to it.
+    `html` is already sanitised; only escaped names and reversed URLs are added to it.
     """
     by_name = {escape(user.get_display_name(), quote=False).lower(): user for user in users}
     if not by_name:
@@ -73,7 +78,7 @@ def link_mentions(html: str, users: Iterable[User]) -> str:
     def link(match: re.Match[str]) -> str:
         user = by_name[match.group(1).lower()]
         return (
-            f'<a class="mention" href="mailto:{escape(user.email)}">'
+            f'<a class="mention" href="{escape(user.get_absolute_url())}">'
             f"@{escape(user.get_display_name(), quote=False)}</a>"
         )
 

@@ -238,7 +238,7 @@ def shown_comments(queryset: QuerySet[Comment]) -> list[ShownComment]:
 
     rows = [ShownComment(*values) for values in queryset.values_list(*_SHOWN_FIELDS)]
     ids = {row.author_id for row in rows}
-    authors = User.objects.only("pk", "email", "display_name").in_bulk(ids) if ids else {}
+    authors = User.objects.only("pk", "display_name").in_bulk(ids) if ids else {}
     for row in rows:
         row.author = authors[row.author_id]
     return rows

@@ -173,7 +173,12 @@ def test_the_export_holds_selectors_bodies_tags_and_replies(alice_client, export
     shared = exported["shared"]
     note = items[f"http://testserver/discussions/annotations/{shared.pk}/"]
     assert note["motivation"] == "commenting"
-    assert note["creator"] == {"type": "Person", "name": "Alice Martin"}
+    # The author by their profile page, never their email address.
+    assert note["creator"] == {
+        "type": "Person",
+        "id": f"http://testserver{shared.author.get_absolute_url()}",
+        "name": "Alice Martin",
+    }
     assert datetime.fromisoformat(note["created"]).tzinfo is not None
     assert note["target"]["source"] == "http://testserver/dossiers/societes-civiles/#corps"
     quote, position = note["target"]["selector"]
@@ -194,6 +199,9 @@ def test_the_export_holds_selectors_bodies_tags_and_replies(alice_client, export
     assert first["target"] == note["id"]
     assert second["target"] == first["id"]  # the true parent, not flattened
     assert first["body"]["value"] == "<p>D’accord.</p>\n"
+    assert (
+        first["creator"]["id"] == f"http://testserver{exported['reply'].author.get_absolute_url()}"
+    )
     highlight = next(item for item in items.values() if item["motivation"] == "highlighting")
     assert "body" not in highlight
 

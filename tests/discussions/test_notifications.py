@@ -47,7 +47,9 @@ def test_a_mention_notifies_the_right_person_once_and_is_linked(
         ("alice@example.org", "mention")
     ]
     comment = Comment.objects.get()
-    assert 'class="mention" href="mailto:alice@example.org">@Alice Martin</a>' in comment.body_html
+    profile = reverse("accounts:member", kwargs={"pk": alice.pk})
+    assert f'class="mention" href="{profile}">@Alice Martin</a>' in comment.body_html
+    assert "mailto:" not in comment.body_html
 
 
 def test_a_mentioned_parent_author_gets_one_notification(bob_client, alice, dossier) -> None:
