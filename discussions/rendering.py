@@ -77,12 +77,14 @@ def _texts() -> dict[str, str]:
 @dataclass
 class _Page:
     """What the entries of one thread share: texts, routes, the viewer's form token, and
-    author names and days computed once each."""
+    author names, their profile links and days computed once each."""
 
     dom_id: str
     focus: int | None
     csrf_input: str
     text: dict[str, str] = field(default_factory=_texts)
+    # An author's name links to their profile.
+    member: _Route = _route("accounts:member")
     comment: _Route = _route("discussions:comment")
     reply: _Route = _route("discussions:comment-reply")
     edit: _Route = _route("discussions:comment-edit")
@@ -94,12 +96,22 @@ class _Page:
     date_format: str = field(default_factory=lambda: get_format("DATE_FORMAT"))
     zone: tzinfo = field(default_factory=timezone.get_current_timezone)
     names: dict[int, str] = field(default_factory=dict)
+    authors: dict[int, str] = field(default_factory=dict)
     days: dict[date, str] = field(default_factory=dict)
 
     def name(self, comment: ShownComment) -> str:
         if comment.author_id not in self.names:
             self.names[comment.author_id] = escape(comment.author.get_display_name())
         return self.names[comment.author_id]
+
+    def author(self, comment: ShownComment) -> str:
+        """The author's name as a link to their profile."""
+        if comment.author_id not in self.authors:
+            self.authors[comment.author_id] = (
+                f'<a class="comment__author" href="{self.member.url(comment.author_id)}">'
+                f"{self.name(comment)}</a>"
+            )
+        return self.authors[comment.author_id]
 
     def when(self, moment: datetime) -> str:
         """The day in the language's format (computed once per day), then the time."""
@@ -158,8 +170,8 @@ def _meta(page: _Page, entry: Entry) -> str:
     """Author, date, edit date and, for a reply shown flat, the parent it answers."""
     comment = entry.comment
     meta = (
-        f'<header class="comment__meta"><span class="comment__author">{page.name(comment)}'
-        f'</span> <a class="comment__date" href="#comment-{comment.pk}"><time datetime="'
+        f'<header class="comment__meta">{page.author(comment)} '
+        f'<a class="comment__date" href="#comment-{comment.pk}"><time datetime="'
         f'{comment.created_at.isoformat()}">{page.when(comment.created_at)}</time></a>'
     )
     if comment.edited_at:

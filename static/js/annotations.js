@@ -350,7 +350,9 @@ class AnnotationPage {
     const field = (name) => view.querySelector(`[data-field="${name}"]`);
     field("quote").textContent = this.selectors(annotation).exact;
     field("orphaned").hidden = annotation.ccfd.state !== "orphaned";
-    field("author").textContent = annotation.ccfd.author;
+    const author = field("author");
+    author.textContent = annotation.ccfd.author;
+    author.href = annotation.ccfd.author_url; // the profile, never an email address
     const created = field("created");
     created.dateTime = annotation.created;
     created.textContent = new Date(annotation.created).toLocaleDateString(document.documentElement.lang || "fr");

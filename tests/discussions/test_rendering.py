@@ -3,7 +3,7 @@
 The expected strings are the output of the renderer that built this markup with f-strings and
 typed URL suffixes, taken before it was replaced: the CSS, `static/js/*`, the htmx attributes
 and the browser tests depend on it. Dates are fixed and pks interpolated; nothing else is
-normalised.
+normalised. Changed on purpose since: an author's name links to their profile (issue 10).
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def test_a_visible_comment_shows_author_date_text_and_a_reader_s_actions(bob, do
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{pk}" class="comment comment--depth-0" tabindex="-1">'
         '<header class="comment__meta">'
-        '<span class="comment__author">Aïssata N&#x27;Diaye &amp; &lt;Cie&gt;</span> '
+        f'<a class="comment__author" href="/membres/{author.pk}/">'
+        "Aïssata N&#x27;Diaye &amp; &lt;Cie&gt;</a> "
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{pk}"><p>Bonjour à <strong>tous</strong>.</p>\n</div>'
@@ -79,7 +80,8 @@ def test_an_edited_comment_says_when_it_was_edited_and_links_its_earlier_version
     assert entries(bob, dossier) == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{pk}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a> '
         f'<a class="comment__edited" href="/discussions/commentaires/{pk}/versions/"'
@@ -109,7 +111,8 @@ def test_a_comment_deleted_by_its_author_stays_as_a_tombstone_above_its_replies(
         f'<div id="slot-{top}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{reply}" class="comment comment--depth-1" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Bob Leroy</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{bob.pk}/">Bob Leroy</a> '
         f'<a class="comment__date" href="#comment-{reply}">'
         '<time datetime="2024-03-05T13:31:00+00:00">5 mars 2024 14:31</time></a></header>'
         f'<div class="comment__body" id="body-{reply}"><p>Réponse.</p>\n</div>'
@@ -143,7 +146,8 @@ def test_a_hidden_comment_offers_its_moderator_to_restore_it(alice, bob, mo, dos
         f'<div id="slot-{top}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{reply}" class="comment comment--depth-1" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Bob Leroy</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{bob.pk}/">Bob Leroy</a> '
         f'<a class="comment__date" href="#comment-{reply}">'
         '<time datetime="2024-03-05T13:31:00+00:00">5 mars 2024 14:31</time></a></header>'
         f'<div class="comment__body" id="body-{reply}"><p>Réponse.</p>\n</div>'
@@ -172,7 +176,8 @@ def test_a_hidden_comment_offers_other_members_no_action(alice, bob, dossier) ->
         f'<div id="slot-{top}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{reply}" class="comment comment--depth-1" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Bob Leroy</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{bob.pk}/">Bob Leroy</a> '
         f'<a class="comment__date" href="#comment-{reply}">'
         '<time datetime="2024-03-05T13:31:00+00:00">5 mars 2024 14:31</time></a></header>'
         f'<div class="comment__body" id="body-{reply}"><p>Réponse.</p>\n</div>'
@@ -213,7 +218,8 @@ def test_replies_below_the_last_indented_level_show_flat_with_in_reply_to(
     assert entries(bob, dossier) == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{c0}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{c0}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{c0}"><p>Niveau 0.</p>\n</div>'
@@ -225,7 +231,8 @@ def test_replies_below_the_last_indented_level_show_flat_with_in_reply_to(
         f'<div id="slot-{c0}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{c1}" class="comment comment--depth-1" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Bob Leroy</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{bob.pk}/">Bob Leroy</a> '
         f'<a class="comment__date" href="#comment-{c1}">'
         '<time datetime="2024-03-05T13:31:00+00:00">5 mars 2024 14:31</time></a></header>'
         f'<div class="comment__body" id="body-{c1}"><p>Niveau 1.</p>\n</div>'
@@ -242,7 +249,8 @@ def test_replies_below_the_last_indented_level_show_flat_with_in_reply_to(
         f'<div id="slot-{c1}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{c2}" class="comment comment--depth-2" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{c2}">'
         '<time datetime="2024-03-05T13:32:00+00:00">5 mars 2024 14:32</time></a></header>'
         f'<div class="comment__body" id="body-{c2}"><p>Niveau 2.</p>\n</div>'
@@ -254,7 +262,8 @@ def test_replies_below_the_last_indented_level_show_flat_with_in_reply_to(
         f'<div id="slot-{c2}" class="comment__slot"></div></article>'
         '<ol class="comments comments--replies"><li class="comments__item">'
         f'<article id="comment-{c3}" class="comment comment--depth-3" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Bob Leroy</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{bob.pk}/">Bob Leroy</a> '
         f'<a class="comment__date" href="#comment-{c3}">'
         '<time datetime="2024-03-05T13:33:00+00:00">5 mars 2024 14:33</time></a></header>'
         f'<div class="comment__body" id="body-{c3}"><p>Niveau 3.</p>\n</div>'
@@ -271,7 +280,8 @@ def test_replies_below_the_last_indented_level_show_flat_with_in_reply_to(
         f'<div id="slot-{c3}" class="comment__slot"></div></article></li>'
         '<li class="comments__item">'
         f'<article id="comment-{c4}" class="comment comment--depth-3" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{c4}">'
         '<time datetime="2024-03-05T13:34:00+00:00">5 mars 2024 14:34</time></a> '
         '<span class="comment__reply-to">en réponse à '
@@ -292,7 +302,8 @@ def test_its_author_may_edit_and_delete_a_comment(alice, dossier) -> None:
     assert entries(alice, dossier) == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{pk}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{pk}"><p>Le mien.</p>\n</div>'
@@ -316,7 +327,8 @@ def test_the_delete_form_carries_the_csrf_token(alice, dossier) -> None:
     assert entries(alice, dossier, csrf_token='jeton&<>"') == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{pk}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{pk}"><p>Le mien.</p>\n</div>'
@@ -341,7 +353,8 @@ def test_a_moderator_may_report_and_hide_a_member_s_comment(alice, mo, dossier) 
     assert entries(mo, dossier) == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{pk}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{pk}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{pk}"><p>À modérer.</p>\n</div>'
@@ -363,7 +376,8 @@ def test_only_the_comment_in_focus_gets_autofocus(alice, bob, dossier) -> None:
     assert entries(bob, dossier, focus=first) == (
         '<ol class="comments"><li class="comments__item">'
         f'<article id="comment-{second}" class="comment comment--depth-0" tabindex="-1">'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{second}">'
         '<time datetime="2024-03-05T13:31:00+00:00">5 mars 2024 14:31</time></a></header>'
         f'<div class="comment__body" id="body-{second}"><p>Second.</p>\n</div>'
@@ -377,7 +391,8 @@ def test_only_the_comment_in_focus_gets_autofocus(alice, bob, dossier) -> None:
         f'<div id="slot-{second}" class="comment__slot"></div></article></li>'
         '<li class="comments__item">'
         f'<article id="comment-{first}" class="comment comment--depth-0" tabindex="-1" autofocus>'
-        '<header class="comment__meta"><span class="comment__author">Alice Martin</span> '
+        '<header class="comment__meta">'
+        f'<a class="comment__author" href="/membres/{alice.pk}/">Alice Martin</a> '
         f'<a class="comment__date" href="#comment-{first}">'
         '<time datetime="2024-03-05T13:30:00+00:00">5 mars 2024 14:30</time></a></header>'
         f'<div class="comment__body" id="body-{first}"><p>Premier.</p>\n</div>'
@@ -424,8 +439,12 @@ def test_every_action_links_to_its_comment_s_view_so_a_changed_route_is_not_sile
         )
         for url, attributes, label in links + forms:
             match = resolve(url)
+            if match.view_name == "accounts:member":  # the author's name, to their profile
+                assert User.objects.get(**match.kwargs).get_display_name() == label, url
+                seen.add("author")
+                continue
             assert (match.view_name, match.kwargs) == (views[label], {"pk": int(pk)}), url
             assert re.findall(r'hx-(?:get|post)="([^"]*)"', attributes) in ([], [url])
             seen.add(label)
     assert len(articles) == 4
-    assert seen == set(views)
+    assert seen == {*views, "author"}
