@@ -18,7 +18,8 @@ from django.db.models import Q
 
 from discussions.models import Annotation, Comment
 from dossiers.markdown import html_text
-from dossiers.models import CaseStudy, Dossier, Question, Recommendation
+from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region
+from learning.models import FieldReport
 from search.models import INDEXED_MODELS, SearchEntry
 
 Kind = SearchEntry.Kind
@@ -31,6 +32,7 @@ PRIORITIES = {
     Kind.QUESTION: 2,
     Kind.ANNOTATION: 1,
     Kind.COMMENT: 1,
+    Kind.FIELD_REPORT: 1,
 }
 MODEL_KINDS: dict[type[models.Model], str] = {
     apps.get_model(label): kind for kind, label in INDEXED_MODELS.items()
@@ -133,6 +135,21 @@ def annotation_values(annotation: Annotation) -> dict[str, Any]:
     }
 
 
+def field_report_values(report: FieldReport, region_name: str = "") -> dict[str, Any]:
+    """Where and how it went in the summary; the partner only when it may be named."""
+    partner = "" if report.partner_confidential else report.partner
+    where = ", ".join(part for part in (report.country, region_name, partner) if part)
+    lessons = html_text(report.lessons_html) if report.lessons_html else report.lessons
+    body = html_text(report.body_html) if report.body_html else report.body
+    return {
+        "dossier_id": report.dossier_id,
+        "title": report.title,
+        "summary": where,
+        "body": f"{body}\n{lessons}" if lessons else body,
+        "owner_id": None,
+    }
+
+
 def comment_values(comment: Comment, annotation_owner: int | None) -> dict[str, Any]:
     return {
         "dossier_id": comment.dossier_id,
@@ -173,6 +190,10 @@ def entry_values(obj: models.Model) -> dict[str, Any] | None:
         if obj.state != Comment.State.VISIBLE:
             return None
         values = comment_values(obj, _annotation_owner(obj.annotation_id))
+    elif isinstance(obj, FieldReport):
+        if not obj.is_visible:  # withdrawn or hidden: not found at all
+            return None
+        values = field_report_values(obj, obj.region.name if obj.region_id else "")
     else:
         raise TypeError(f"{type(obj).__name__} is not indexed")
     return {**values, **_context_of(values["dossier_id"])}
@@ -280,6 +301,11 @@ def _all_entries() -> Iterator[SearchEntry]:
     for comment in comments.iterator(chunk_size=2000):
         owner = private_owner.get(comment.annotation_id) if comment.annotation_id else None
         yield entry(comment_values(comment, owner), Kind.COMMENT, comment.pk)
+    regions = dict(Region.objects.values_list("pk", "name"))
+    reports = FieldReport.objects.filter(state=FieldReport.State.VISIBLE)
+    for report in reports.iterator(chunk_size=2000):
+        region = regions.get(report.region_id, "")
+        yield entry(field_report_values(report, region), Kind.FIELD_REPORT, report.pk)
 
 
 def _batches(items: Iterable[SearchEntry], size: int) -> Iterator[list[SearchEntry]]:

@@ -1,8 +1,8 @@
 """The search index: one denormalised row per searchable thing.
 
 A `SearchEntry` is derived data, rebuilt at will (`manage.py rebuild_search_index`): the text
-of a dossier, case study, recommendation, question, comment or annotation, the dossier it
-belongs to, and what decides who may read it. The full-text index itself lives in the
+of a dossier, case study, recommendation, question, comment, annotation or field report, the
+dossier it belongs to, and what decides who may read it. The full-text index itself lives in the
 database, kept current from these rows: a tsvector column filled by a trigger on PostgreSQL,
 an FTS5 external-content table filled by triggers on SQLite (see the migrations).
 """
@@ -48,6 +48,7 @@ class SearchEntry(models.Model):
         QUESTION = "question", _("Question")
         COMMENT = "comment", _("Comment")
         ANNOTATION = "annotation", _("Annotation")
+        FIELD_REPORT = "field_report", _("Field report")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # The primary key of the indexed object, in the table `kind` names.
@@ -102,6 +103,7 @@ class SearchEntry(models.Model):
                         "question",
                         "comment",
                         "annotation",
+                        "field_report",
                     ]
                 ),
                 name="search_entry_kind_known",
@@ -128,8 +130,12 @@ class SearchEntry(models.Model):
             return url
         if self.kind == self.Kind.COMMENT:
             return f"{url}#comment-{self.object_id}"
-        # The other kinds are discussion targets: the registry names their page elements.
-        return f"{url}#{kind_of(apps.get_model(INDEXED_MODELS[self.kind])).anchor(self.object_id)}"
+        # The other kinds are discussion targets: the registry names their pages (a field
+        # report has its own) or their elements in the dossier page.
+        kind = kind_of(apps.get_model(INDEXED_MODELS[self.kind]))
+        if kind.page_route:
+            return kind.page_url(self.object_id)
+        return f"{url}#{kind.anchor(self.object_id)}"
 
 
 # The model whose objects each kind of entry indexes.
@@ -140,4 +146,5 @@ INDEXED_MODELS: dict[str, str] = {
     SearchEntry.Kind.QUESTION: "dossiers.Question",
     SearchEntry.Kind.COMMENT: "discussions.Comment",
     SearchEntry.Kind.ANNOTATION: "discussions.Annotation",
+    SearchEntry.Kind.FIELD_REPORT: "learning.FieldReport",
 }
