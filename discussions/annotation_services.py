@@ -10,6 +10,7 @@ from django.db import models, transaction
 from accounts.models import User
 from discussions.access import body_of
 from discussions.anchoring import Selector, validate
+from discussions.mentions import users_mentioned_in
 from discussions.models import Annotation, Notification
 from discussions.services import follow_create, notify
 from discussions.targets import ANNOTATION_FIELDS, target_fields
@@ -31,12 +32,12 @@ def annotation_create(
     tags: list[str],
 ) -> Annotation:
     """Check the selector against the body's text (SelectorError if it does not hold)
-    and store the annotation anchored to it."""
+    and store the annotation anchored to it; a shared note tells the colleagues it
+    mentions."""
     anchored = validate(body.body_text, selector)
     annotation = Annotation(
         **target_fields(body, ANNOTATION_FIELDS),
         author=author,
-        body=note,
         visibility=visibility,
         exact=anchored.exact,
         prefix=anchored.prefix,
@@ -46,24 +47,50 @@ def annotation_create(
         state=Annotation.State.ANCHORED,
         text_version=text_version(body),
     )
+    mentioned = users_mentioned_in(note)
+    annotation.set_body(note, mentions=mentioned)
     annotation.save()
     if tags:
         annotation.tags.set(tags)
-    _announce(annotation)
+    _announce(annotation, mentioned)
     return annotation
 
 
-def _announce(annotation: Annotation) -> None:
-    """Its author follows the dossier from now on; a shared annotation reaches followers."""
+def _announce(annotation: Annotation, mentioned: list[User]) -> None:
+    """Its author follows the dossier from now on; a shared annotation reaches the
+    colleagues it mentions, then the followers (each once)."""
     follow_create(user=annotation.author, dossier=annotation.dossier)
     if annotation.visibility == Annotation.Visibility.SHARED:
-        followers = User.objects.filter(follows__dossier_id=annotation.dossier_id)
+        told = {annotation.author_id} | _mention(annotation, mentioned)
+        followers = User.objects.filter(follows__dossier_id=annotation.dossier_id).exclude(
+            pk__in=told
+        )
         notify(
             recipients=followers,
             kind=Notification.Kind.NEW_CONTRIBUTION,
             actor=annotation.author,
             annotation=annotation,
         )
+
+
+def _mention(annotation: Annotation, mentioned: list[User]) -> set[int]:
+    """Tell the colleagues a shared note mentions, unless they were already told of it or
+    wrote it; the pks of those told."""
+    if annotation.visibility != Annotation.Visibility.SHARED:
+        return set()
+    told = set(
+        Notification.objects.filter(
+            annotation=annotation, kind=Notification.Kind.MENTION
+        ).values_list("recipient_id", flat=True)
+    )
+    fresh = [user for user in mentioned if user.pk not in told and user.pk != annotation.author_id]
+    notified = notify(
+        recipients=fresh,
+        kind=Notification.Kind.MENTION,
+        actor=annotation.author,
+        annotation=annotation,
+    )
+    return {notification.recipient_id for notification in notified}
 
 
 @transaction.atomic
@@ -78,8 +105,10 @@ def annotation_update(
     """Change the note, visibility or tags; with a selector, re-attach it to a passage of
     the same body (how an author rescues an orphan)."""
     fields = ["updated_at"]
+    mentioned = None
     if note is not None:
-        annotation.body = note
+        mentioned = users_mentioned_in(note)
+        annotation.set_body(note, mentions=mentioned)
         fields.append("body")
     if visibility is not None:
         annotation.visibility = visibility
@@ -99,6 +128,8 @@ def annotation_update(
     annotation.save(update_fields=fields)
     if tags is not None:
         annotation.tags.set(tags)
+    if mentioned is not None:
+        _mention(annotation, mentioned)  # those newly named, once it is shared
     return annotation
 
 

@@ -223,6 +223,13 @@ class Annotation(MarkdownNote, Moderated):
         kind = targets.kind_of(self)
         return reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": self.pk})
 
+    def render_body(self, mentions: Iterable[Any] = ()) -> str:
+        """The sanitised HTML with the mentioned members (found by the service) linked, as
+        in a message."""
+        from discussions.mentions import link_mentions
+
+        return link_mentions(super().render_body(), list(mentions))
+
     STATE_FIELDS = ("hidden",)
     MODERATION_ROUTE = "discussions:annotation"
 
