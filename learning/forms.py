@@ -50,9 +50,10 @@ class StatusChangeForm(forms.Form):
     def __init__(self, *args: Any, current: str = Status.PROPOSED, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.current = current
-        allowed = NEXT_STATUSES.get(current, ())
+        # The usual next step first: the order of NEXT_STATUSES.
+        labels = dict(Status.choices)
         self.fields["status"].choices = [
-            (value, label) for value, label in Status.choices if value in allowed
+            (value, labels[value]) for value in NEXT_STATUSES.get(current, ())
         ]
         self.fields["status"].error_messages["invalid_choice"] = _(
             "A recommendation cannot go from this status to that one."

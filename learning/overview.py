@@ -30,7 +30,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -269,7 +269,9 @@ def csv_lines(rows: QuerySet[Recommendation], *, site_url: str) -> Iterator[str]
                 row.title,
                 audiences.get(row.audience, row.audience),
                 labels[row.status],
-                formats.date_format(changed, "SHORT_DATE_FORMAT") if changed else "",
+                formats.date_format(timezone.localtime(changed), "SHORT_DATE_FORMAT")
+                if changed
+                else "",
                 row.last_note or "",
                 follow_up.responsible if follow_up else "",
                 sum(by_outcome.values()),

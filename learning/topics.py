@@ -19,7 +19,7 @@ from django.urls import reverse
 from discussions.models import Annotation, Comment, Follow
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 from learning.models import FieldReport
-from learning.overview import overview_rows, with_report_counts
+from learning.overview import OverviewFilterForm, overview_rows, with_report_counts
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -77,7 +77,9 @@ def topic_page(user: User, topic: Topic) -> dict[str, Any]:
     """What the page of `topic` shows to `user`, in a fixed number of queries."""
     dossiers = Dossier.objects.visible_to(user).filter(**{f"{topic.facet}s": topic.subject})
     within = {"dossier__in": dossiers.values("pk")}
-    recommendations = overview_rows(user).filter(**within).order_by("dossier__title", "order")
+    recommendations = (
+        overview_rows(user).filter(**within).order_by(*OverviewFilterForm.SORTS["activity"])
+    )
     open_questions = (
         Question.objects.readable_by(user)
         .filter(**within)

@@ -84,6 +84,8 @@ def _page_context(
         .select_related("author", "region")
         .annotate(replies=Count("comments", filter=Q(comments__state=Comment.State.VISIBLE)))
         .filter(Q(state=FieldReport.State.VISIBLE) | Q(replies__gt=0))
+        # Meta.ordering does not apply to a grouped query: newest first, said again.
+        .order_by("-created_at", "-pk")
     )
     outcomes = dict(
         FieldReport.objects.readable_by(user)

@@ -86,3 +86,15 @@ def test_a_bulk_change_skips_what_cannot_take_the_status(carol, dossier) -> None
     assert [change.recommendation for change in changed] == [fresh]
     assert skipped == [done]
     assert FollowUp.objects.get(recommendation=done).status == Status.IMPLEMENTED
+
+
+def test_the_form_offers_the_usual_next_step_first() -> None:
+    from learning.forms import StatusChangeForm
+
+    choices = [
+        value for value, _label in StatusChangeForm(current="adapted").fields["status"].choices
+    ]
+    assert choices == ["implemented", "rejected"]
+    assert StatusChangeForm(current="evaluated").fields["status"].choices == [
+        ("discussed", "En discussion")
+    ]

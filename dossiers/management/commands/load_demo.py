@@ -15,6 +15,7 @@ from accounts.models import User
 from discussions.demo import demo_discussions_load
 from dossiers import demo_content
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+from learning.demo import demo_learning_load
 
 
 def sync(
@@ -67,6 +68,9 @@ class Command(BaseCommand):
         comments = demo_discussions_load(users)
         if comments:
             self.stdout.write(f"Demo discussions: {comments} comments posted.")
+        changes, reports = demo_learning_load(users)
+        if changes or reports:
+            self.stdout.write(f"Demo follow-up: {changes} status changes, {reports} field reports.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(demo_content.DOSSIERS)} dossiers "
