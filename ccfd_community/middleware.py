@@ -1,5 +1,6 @@
 """Project middleware: French first (the interface is French unless the user picked another
-language); the login requirement answering JSON to the views that speak it."""
+language); the login requirement answering JSON to the views that speak it; the headers that
+keep answers out of caches and refuse unused browser features."""
 
 from __future__ import annotations
 
@@ -9,7 +10,33 @@ from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+
+
+class ResponseHeadersMiddleware:
+    """Every answer the application builds is private and never stored, and refuses the
+    browser features listed in PERMISSIONS_POLICY_DENIED.
+
+    Members' pages and API answers hold what only they may read (drafts, private notes); the
+    anonymous account pages hold a CSRF token, and the password reset pages a key in their
+    address: no shared cache, and not the browser's disk cache, may keep any of them. None is
+    cached to any benefit, so there is one rule rather than a list of exceptions. Static
+    files never come here: whitenoise, before this middleware, answers them with their own
+    long cache lifetime.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.permissions_policy = ", ".join(
+            f"{feature}=()" for feature in settings.PERMISSIONS_POLICY_DENIED
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        patch_cache_control(response, private=True, no_store=True)
+        response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        return response
 
 
 class LanguageMiddleware:

@@ -179,6 +179,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After whitenoise, so static files keep their cache lifetime: answers are never stored.
+    "ccfd_community.middleware.ResponseHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ccfd_community.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -272,7 +274,15 @@ ACCOUNT_ALLOWED_SIGNUP_DOMAINS = env.list("ACCOUNT_ALLOWED_SIGNUP_DOMAINS", defa
 # Failed logins: 10 a minute per client address, 5 per 5 minutes per account and client
 # (accounts.adapter adds the client to the key, so others' failures lock nobody out). The
 # client address comes from the proxies, see ALLAUTH_TRUSTED_PROXY_COUNT above.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# Posting, per member (discussions.limits counts with allauth's limiter): well above what a
+# person types, well below what a runaway script or a stolen session would post. Messages
+# include replies; reports are of messages and annotations together.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/300s/key",
+    "comment": env.str("DJANGO_RATE_LIMIT_COMMENT", default="10/m/user,60/h/user"),
+    "annotation": env.str("DJANGO_RATE_LIMIT_ANNOTATION", default="30/m/user,300/h/user"),
+    "flag": env.str("DJANGO_RATE_LIMIT_FLAG", default="5/m/user,30/h/user"),
+}
 # Logging out is a POST from the header button; no confirmation page.
 ACCOUNT_LOGOUT_ON_GET = False
 # Reset and confirmation links stay valid for three days.
@@ -339,6 +349,27 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+# Django sets the footer's language cookie with no SameSite and readable by scripts; none
+# reads it (ccfd_community.middleware.LanguageMiddleware does, on the server).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Browser features the site never uses, refused to its pages and to anything they embed
+# (ccfd_community.middleware.ResponseHeadersMiddleware sends the Permissions-Policy).
+PERMISSIONS_POLICY_DENIED = [
+    "accelerometer",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "serial",
+    "usb",
+]
 
 # Strict Content-Security-Policy: no inline script or style anywhere.
 CONTENT_SECURITY_POLICY = {

@@ -55,6 +55,7 @@ from discussions.export import (
     collection_json,
     page_json,
 )
+from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from discussions.targets import target_dossier
 from dossiers.access import dossier_for
@@ -228,6 +229,8 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
 def _create(request: HttpRequest) -> HttpResponse:
     data = _payload(request)
     body = body_for(request.user, data.get("target"))
+    if not posting_allowed(request, "annotation"):
+        return json_response({"error": str(POSTING_LIMITED)}, status=429)
     annotation = annotation_create(
         author=request.user,
         body=body,

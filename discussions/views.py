@@ -28,6 +28,7 @@ from discussions.access import (
     target_for,
 )
 from discussions.forms import CommentForm, FlagForm, ModerationForm
+from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.markdown_export import dossier_markdown, export_filename
 from discussions.models import Annotation, Comment, Follow, Notification
 from discussions.moderation import moderation_queue_for
@@ -142,6 +143,10 @@ def comment_create(request: HttpRequest) -> HttpResponse:
     raw_parent = request.POST.get("parent", "")
     parent = reply_parent_for(request.user, target, raw_parent) if raw_parent else None
     form = CommentForm(request.POST)
+    status = 400
+    if form.is_valid() and not posting_allowed(request, "comment"):
+        form.add_error(None, POSTING_LIMITED)  # the form comes back with the text typed
+        status = 429
     if form.is_valid():
         try:
             new = services.comment_create(
@@ -154,7 +159,9 @@ def comment_create(request: HttpRequest) -> HttpResponse:
                 return _thread_response(request, target, focus=new.pk)
             return redirect(new.page_url())
     form_id = f"reply-form-{parent.pk}" if parent else thread_shell(target).new_form_id
-    return _form_page(request, form=form, target=target, form_id=form_id, parent=parent, status=400)
+    return _form_page(
+        request, form=form, target=target, form_id=form_id, parent=parent, status=status
+    )
 
 
 @require_GET
@@ -220,6 +227,9 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
     flagged = comment_for_reply(request.user, pk)
     form = FlagForm(request.POST if request.method == "POST" else None)
+    limited = request.method == "POST" and form.is_valid() and not posting_allowed(request, "flag")
+    if limited:
+        form.add_error(None, POSTING_LIMITED)
     if request.method == "POST" and form.is_valid():
         services.flag_create(comment=flagged, reporter=request.user, **form.cleaned_data)
         if request.htmx:
@@ -231,7 +241,8 @@ def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         template,
         {"form": form, "comment": flagged, "target_title": target_title(flagged.target)},
-        status=400 if form.is_bound else 200,
+        # htmx swaps only 2xx answers: the form shows the refusal in place.
+        status=(200 if request.htmx else 429) if limited else 400 if form.is_bound else 200,
     )
 
 
@@ -302,6 +313,7 @@ def _annotation_form_page(
     heading: str,
     submit: str,
     moderating: bool = False,
+    status: int | None = None,
 ) -> HttpResponse:
     # A moderator goes back to the queue: a hidden annotation's page is its author's only.
     default = reverse("discussions:moderation") if moderating else annotation.get_absolute_url()
@@ -317,7 +329,7 @@ def _annotation_form_page(
             "moderating": moderating,
             "back": back,
         },
-        status=400 if form.is_bound else 200,
+        status=status or (400 if form.is_bound else 200),
     )
 
 
@@ -326,6 +338,9 @@ def annotation_flag(request: HttpRequest, pk: int) -> HttpResponse:
     """Report someone else's annotation to the moderators."""
     annotation = annotation_for_flag(request.user, pk)
     form = FlagForm(request.POST if request.method == "POST" else None)
+    limited = request.method == "POST" and form.is_valid() and not posting_allowed(request, "flag")
+    if limited:
+        form.add_error(None, POSTING_LIMITED)
     if request.method == "POST" and form.is_valid():
         services.flag_create(annotation=annotation, reporter=request.user, **form.cleaned_data)
         messages.success(request, _("Thank you: the moderators will look at this annotation."))
@@ -336,6 +351,7 @@ def annotation_flag(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         heading=_("Report an annotation"),
         submit=_("Send the report"),
+        status=429 if limited else None,
     )
 
 

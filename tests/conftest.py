@@ -6,6 +6,7 @@ alice: member and author · bob: another member · carol: curator · mo: moderat
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import User
@@ -69,6 +70,13 @@ def dossier(db):
 @pytest.fixture
 def draft(db):
     return DossierFactory(title="Un brouillon", slug="brouillon", status="draft")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits() -> None:
+    """Rate-limit counters (logins, posting) live in the cache, which outlives each test's
+    database; on SQLite the next test's alice even has the same id."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,9 @@ SETTINGS_VARIABLES = [
     "CACHE_URL",
     "DJANGO_TRUSTED_PROXY_COUNT",
     "DJANGO_TRUSTED_CLIENT_IP_HEADER",
+    "DJANGO_RATE_LIMIT_COMMENT",
+    "DJANGO_RATE_LIMIT_ANNOTATION",
+    "DJANGO_RATE_LIMIT_FLAG",
 ]
 
 PRODUCTION = {
@@ -50,6 +53,8 @@ print(json.dumps({
     "SITE_URL": settings.SITE_URL,
     "TRUSTED_PROXY_COUNT": settings.ALLAUTH_TRUSTED_PROXY_COUNT,
     "TRUSTED_CLIENT_IP_HEADER": settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER,
+    "LANGUAGE_COOKIE_SECURE": settings.LANGUAGE_COOKIE_SECURE,
+    "RATE_LIMITS": settings.ACCOUNT_RATE_LIMITS,
 }))
 """
 
@@ -206,6 +211,18 @@ def test_production_accepts_no_proxy_when_said_explicitly() -> None:
 def test_a_proxy_count_that_is_not_a_number_is_refused() -> None:
     message = refusal(**{**PRODUCTION, "DJANGO_TRUSTED_PROXY_COUNT": "un"})
     assert "DJANGO_TRUSTED_PROXY_COUNT=un is not a number of proxies" in message
+
+
+def test_production_sends_the_language_cookie_over_https_only() -> None:
+    assert loaded(**PRODUCTION)["LANGUAGE_COOKIE_SECURE"] is True
+    assert loaded()["LANGUAGE_COOKIE_SECURE"] is False
+
+
+def test_posting_limits_can_be_set_from_the_environment() -> None:
+    values = loaded(DJANGO_RATE_LIMIT_COMMENT="100/m/user", DJANGO_RATE_LIMIT_FLAG="")
+    assert values["RATE_LIMITS"]["comment"] == "100/m/user"
+    assert values["RATE_LIMITS"]["flag"] == ""  # no limit
+    assert values["RATE_LIMITS"]["annotation"] == "30/m/user,300/h/user"
 
 
 def test_development_also_answers_on_the_site_url_host() -> None:
