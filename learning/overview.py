@@ -46,7 +46,7 @@ OUTCOMES = [value for value, _label in FieldReport.Outcome.choices]
 
 class ListSelect(forms.Select):
     """A select whose options are written in one loop: the stock widget includes a template
-    per option, which costs milliseconds for a list of a hundred dossiers. (Its template is in
+    per option, which costs milliseconds for the filters of a page. (Its template is in
     learning/templates/: forms render with the apps' templates only.)"""
 
     template_name = "learning/widgets/select.html"
@@ -68,6 +68,7 @@ class OverviewFilterForm(forms.Form):
         required=False,
         label=gettext_lazy("Theme"),
         empty_label=gettext_lazy("All themes"),
+        widget=ListSelect,
     )
     region = forms.ModelChoiceField(
         Region.objects.all(),
@@ -75,16 +76,19 @@ class OverviewFilterForm(forms.Form):
         required=False,
         label=gettext_lazy("Region"),
         empty_label=gettext_lazy("All regions"),
+        widget=ListSelect,
     )
     audience = forms.ChoiceField(
         choices=[("", gettext_lazy("All audiences")), *Recommendation.Audience.choices],
         required=False,
         label=gettext_lazy("Audience"),
+        widget=ListSelect,
     )
     status = forms.ChoiceField(
         choices=[("", gettext_lazy("All statuses")), *Status.choices],
         required=False,
         label=gettext_lazy("Status"),
+        widget=ListSelect,
     )
     dossier = forms.ModelChoiceField(
         Dossier.objects.none(),
@@ -109,6 +113,7 @@ class OverviewFilterForm(forms.Form):
         ],
         required=False,
         label=gettext_lazy("Sort by"),
+        widget=ListSelect,
     )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 # How many items each block shows; the overview and the dossier list have the rest.
-DOSSIERS_SHOWN = 24
+DOSSIERS_SHOWN = 12
 PARTS_SHOWN = 12
 LATEST_SHOWN = 8
 # "Latest" means among the site's newest contributions of each kind (see _latest).
