@@ -21,7 +21,12 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import Promise
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+# Characters of a title or a passage shown in a sentence.
+TITLE_SHOWN = 80
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,9 @@ class TargetKind:
     # The URL name of that page when it is the target's own page (taking its `pk`), rather
     # than the discussion's page `discussions:thread-page`.
     page_route: str = ""
+    # The target in a sentence, "the case study “%(title)s”": notifications and search say
+    # which part a message was written on.
+    named: Promise = _("“%(title)s”")
 
     @property
     def model(self) -> type[models.Model]:
@@ -66,6 +74,10 @@ class TargetKind:
         """The id of the target's thread element: "thread-etude-12"."""
         return f"thread-{self.key(pk)}"
 
+    def name(self, target: models.Model) -> str:
+        """The target in a sentence: "the recommendation “Sécuriser les semences”"."""
+        return self.named % {"title": Truncator(_sentence_title(target)).chars(TITLE_SHOWN)}
+
     def page_url(self, pk: int | str) -> str:
         """The page of its own a discussion lives on (for `own_page` kinds)."""
         if self.page_route:
@@ -79,6 +91,7 @@ DOSSIER = TargetKind(
     field=None,
     # The dossier page is the dossier's: its element is its body.
     page_anchor="corps",
+    named=_("the dossier “%(title)s”"),
     label=_("the dossier"),
     annotatable=True,
     form_open=True,
@@ -90,6 +103,7 @@ KINDS: tuple[TargetKind, ...] = (
         model_label="dossiers.CaseStudy",
         field="case_study",
         page_anchor="etude-{pk}",
+        named=_("the case study “%(title)s”"),
         label=_("a case study"),
         annotatable=True,
     ),
@@ -98,6 +112,7 @@ KINDS: tuple[TargetKind, ...] = (
         model_label="dossiers.Recommendation",
         field="recommendation",
         page_anchor="recommandation-{pk}",
+        named=_("the recommendation “%(title)s”"),
         label=_("a recommendation"),
         annotatable=True,
     ),
@@ -106,6 +121,7 @@ KINDS: tuple[TargetKind, ...] = (
         model_label="dossiers.Question",
         field="question",
         page_anchor="question-{pk}",
+        named=_("the question “%(title)s”"),
         label=_("a question"),
         # Folded like the others: a dossier asks several, and an open box under each one
         # made the page a column of empty forms.
@@ -115,6 +131,7 @@ KINDS: tuple[TargetKind, ...] = (
         model_label="discussions.Annotation",
         field="annotation",
         page_anchor="annotation-{pk}",
+        named=_("the note on “%(title)s”"),
         label=_("an annotation"),
         form_open=True,
         own_page=True,
@@ -124,6 +141,7 @@ KINDS: tuple[TargetKind, ...] = (
         model_label="learning.FieldReport",
         field="field_report",
         page_anchor="retour-{pk}",
+        named=_("the field report “%(title)s”"),
         label=_("a field report"),
         form_open=True,
         own_page=True,
@@ -180,6 +198,20 @@ def body_of_row(row: Any) -> tuple[TargetKind, int]:
 
 def _kind_with_field(field: str) -> TargetKind:
     return next(kind for kind in KINDS if kind.field == field)
+
+
+def _sentence_title(target: models.Model) -> str:
+    """Its title, or the passage of an annotation (without the quotes of its `str`)."""
+    return getattr(target, "title", None) or getattr(target, "exact", None) or str(target)
+
+
+def target_place(target: models.Model, dossier: models.Model) -> str:
+    """Where a message was written, in a sentence: "the dossier “…”", or a part of it
+    "the question “…” in “…”". `dossier` is the target's, passed loaded."""
+    named = kind_of(target).name(target)
+    if kind_of(target) is DOSSIER:
+        return named
+    return gettext("%(part)s in “%(dossier)s”") % {"part": named, "dossier": dossier.title}
 
 
 def target_dossier(target: models.Model) -> models.Model:

@@ -32,6 +32,7 @@ _RELATED = (
     "comment__recommendation",
     "comment__question",
     "comment__annotation",
+    "comment__field_report",
     "annotation",
     "field_report__dossier",
     "recommendation__dossier",

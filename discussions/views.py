@@ -435,14 +435,7 @@ def follow(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def notifications(request: HttpRequest) -> HttpResponse:
-    listed = Notification.objects.for_recipient(request.user).select_related(
-        "actor",
-        "dossier",
-        "comment",
-        "annotation",
-        "field_report__recommendation",
-        "recommendation",
-    )
+    listed = Notification.objects.for_recipient(request.user).with_places()
     page = Paginator(listed, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "discussions/notifications.html", {"page": page})
 

@@ -35,16 +35,7 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
         .order_by("-created_at")[:size]
     )
     unread = (
-        Notification.objects.for_recipient(user)
-        .filter(read_at__isnull=True)
-        .select_related(
-            "actor",
-            "dossier",
-            "comment",
-            "annotation",
-            "field_report__recommendation",
-            "recommendation",
-        )[:size]
+        Notification.objects.for_recipient(user).filter(read_at__isnull=True).with_places()[:size]
     )
     open_questions = (
         Question.objects.readable_by(user)

@@ -26,6 +26,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
+from discussions.models import Comment
+from discussions.targets import COMMENT_FIELDS
 from dossiers.models import Dossier, Region, Theme
 from search.models import MARK_END, MARK_START, SearchEntry
 from search.parsing import ParsedQuery, fts5_query
@@ -190,7 +192,31 @@ def _page_entries(ids: list[int], parsed: ParsedQuery) -> list[SearchEntry]:
     for entry in ordered:
         text = f"{entry.summary}\n{entry.body}" if entry.summary else entry.body
         entry.snippet = highlight(make_snippet(text, pattern))  # type: ignore[attr-defined]
+    _describe_comments(ordered)
     return ordered
+
+
+def _describe_comments(entries: list[SearchEntry]) -> None:
+    """Give each comment entry its author's name, the part it was written on and the author
+    of the visible message it answers (`author_name`, `place`, `reply_to`): one query for
+    the page, whatever its number of comments."""
+    ids = [entry.object_id for entry in entries if entry.kind == SearchEntry.Kind.COMMENT]
+    if not ids:
+        return
+    comments = Comment.objects.filter(pk__in=ids).select_related(
+        "author", "dossier", "parent__author", *COMMENT_FIELDS
+    )
+    by_pk = {comment.pk: comment for comment in comments}
+    for entry in entries:
+        comment = by_pk.get(entry.object_id) if entry.kind == SearchEntry.Kind.COMMENT else None
+        if comment is None:
+            continue
+        entry.author_name = comment.author.get_display_name()  # type: ignore[attr-defined]
+        entry.place = comment.discussion_kind.name(comment.target)  # type: ignore[attr-defined]
+        parent = comment.parent
+        entry.reply_to = (  # type: ignore[attr-defined]
+            parent.author.get_display_name() if parent is not None and parent.is_visible else ""
+        )
 
 
 # --- Facets, counted over the candidates ---------------------------------------------------

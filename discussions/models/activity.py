@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from discussions.models.contributions import Annotation, Comment, _annotation_readable
+from discussions.targets import COMMENT_FIELDS, target_place
 from dossiers.models import Dossier
 
 
@@ -181,6 +182,19 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
             Q(annotation__isnull=False) & ~_annotation_readable(user, "annotation__")
         )
 
+    def with_places(self) -> NotificationQuerySet:
+        """Joined with what each one is about and the part a message was written on, so
+        that saying where (`Notification.place`) costs no query per notification."""
+        return self.select_related(
+            "actor",
+            "dossier",
+            "annotation",
+            "field_report__recommendation",
+            "recommendation",
+            "comment__dossier",
+            *(f"comment__{name}" for name in COMMENT_FIELDS),
+        )
+
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
@@ -267,6 +281,12 @@ class Notification(models.Model):
         if self.recommendation_id:
             return self.recommendation
         return self.dossier
+
+    def place(self) -> str:
+        """Where the message it is about was written, "the question “…” in “…”"; the
+        dossier for the rest."""
+        target = self.comment.target if self.comment_id else self.dossier
+        return target_place(target, self.dossier)
 
     def emails_at_once(self) -> bool:
         """Replies and mentions go out at once to those who asked; the rest waits for the

@@ -181,7 +181,7 @@ def test_the_daily_digest_gathers_the_rest_once(alice, bob, dossier) -> None:
 
     [email] = mail.outbox
     assert email.to == ["alice@example.org"]
-    assert email.body.count("Bob Leroy a contribué") == 2
+    assert email.body.count("Bob Leroy a écrit sur le dossier") == 2
     assert not Notification.objects.filter(emailed_at__isnull=True).exists()
 
 
