@@ -134,6 +134,8 @@ class FieldReportForm(forms.ModelForm):
         )
         self.fields["related_dossier"].queryset = Dossier.objects.visible_to(user).order_by("title")
         self.fields["outcome"].choices = FieldReport.Outcome.choices
+        for name in ("region", "case_study", "related_dossier"):
+            self.fields[name].empty_label = "—"
         last = timezone.now().year + 1
         for name in ("year_start", "year_end"):
             self.fields[name].widget.attrs.update({"min": YEAR_MIN, "max": last})
