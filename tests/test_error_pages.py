@@ -46,3 +46,15 @@ def test_a_bad_host_answers_400_in_development_too(settings) -> None:
     settings.DEBUG = True
     response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
     assert response.status_code == 400
+
+
+def test_too_many_requests_to_an_account_page_get_a_french_429_page(settings) -> None:
+    """allauth's own limits (logins, sign-ups, resets) answer with the 429.html template."""
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}
+    client = Client()
+    client.post("/accounts/login/", {"login": "x@example.org", "password": "mauvais"})
+    response = client.post("/accounts/login/", {"login": "x@example.org", "password": "mauvais"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert "Trop de requêtes" in html
