@@ -197,9 +197,9 @@ def _page_entries(ids: list[int], parsed: ParsedQuery) -> list[SearchEntry]:
 
 
 def _describe_comments(entries: list[SearchEntry]) -> None:
-    """Give each comment entry its author's name, the part it was written on and the author
-    of the visible message it answers (`author_name`, `place`, `reply_to`): one query for
-    the page, whatever its number of comments."""
+    """Give each comment entry its author's name and profile, the part it was written on and
+    the author of the visible message it answers (`author_name`, `author_url`, `place`,
+    `reply_to`): one query for the page, whatever its number of comments."""
     ids = [entry.object_id for entry in entries if entry.kind == SearchEntry.Kind.COMMENT]
     if not ids:
         return
@@ -212,6 +212,7 @@ def _describe_comments(entries: list[SearchEntry]) -> None:
         if comment is None:
             continue
         entry.author_name = comment.author.get_display_name()  # type: ignore[attr-defined]
+        entry.author_url = comment.author.get_absolute_url()  # type: ignore[attr-defined]
         entry.place = comment.discussion_kind.name(comment.target)  # type: ignore[attr-defined]
         parent = comment.parent
         entry.reply_to = (  # type: ignore[attr-defined]

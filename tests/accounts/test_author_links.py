@@ -1,5 +1,5 @@
 """Author names link to their profile: in threads, the annotation panel's JSON, the
-moderation queue, notifications and a dossier's authors (issue 10)."""
+moderation queue, notifications, search results and a dossier's authors (issue 10)."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_a_notification_links_to_its_actor_s_profile(alice_client, alice, bob, d
         recipient=alice, actor=bob, kind="reply", dossier=dossier, comment=comment
     )
     html = alice_client.get(reverse("discussions:notifications")).content.decode()
-    assert f'<a class="notification__actor" {link_to(bob)}>Profil de Bob Leroy</a>' in html
+    assert f'<a class="notification__actor" {link_to(bob)}>Profil : Bob Leroy</a>' in html
 
 
 def test_a_dossier_s_authors_link_to_their_profiles(bob_client, alice) -> None:
@@ -58,3 +58,9 @@ def test_a_dossier_s_authors_link_to_their_profiles(bob_client, alice) -> None:
     dossier.authors.set([alice])
     html = bob_client.get(dossier.get_absolute_url()).content.decode()
     assert f"<a {link_to(alice)}>Alice Martin</a>" in html
+
+
+def test_a_message_found_by_search_links_to_its_author_s_profile(bob_client, alice, dossier):
+    CommentFactory(dossier=dossier, author=alice, body="Un mot sur la réciprocité")
+    html = bob_client.get(reverse("search:results"), {"q": "réciprocité"}).content.decode()
+    assert f'<a class="search-hit__author" {link_to(alice)}>Profil : Alice Martin</a>' in html
