@@ -8,13 +8,14 @@ with the same title, is left alone.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from discussions.models import Notification
 from dossiers.models import CaseStudy, Recommendation, Region
 from learning.models import FieldReport, FollowUp, StatusChange
 from learning.services import report_create, status_change
@@ -202,6 +203,7 @@ def demo_learning_load(users: dict[str, User]) -> tuple[int, int]:
             ):
                 continue
             for status, note, days in steps:
+                before = timezone.now()
                 change = status_change(
                     recommendation=recommendation,
                     status=status,
@@ -209,7 +211,7 @@ def demo_learning_load(users: dict[str, User]) -> tuple[int, int]:
                     changed_by=users[CURATOR],
                     responsible=responsible,
                 )
-                _date_back(change, days)
+                _date_back(change, days, since=before)
                 changes += 1
         for slug, order, email, days, fields in REPORTS:
             recommendation = _recommendation(slug, order)
@@ -222,9 +224,9 @@ def demo_learning_load(users: dict[str, User]) -> tuple[int, int]:
             report = report_create(
                 author=author, recommendation=recommendation, fields=_report_fields(fields)
             )
-            FieldReport.objects.filter(pk=report.pk).update(
-                created_at=timezone.now() - timedelta(days=days)
-            )
+            when = timezone.now() - timedelta(days=days)
+            FieldReport.objects.filter(pk=report.pk).update(created_at=when)
+            Notification.objects.filter(field_report=report).update(created_at=when)
             reports += 1
         _activity_from_history()
     return changes, reports
@@ -234,9 +236,15 @@ def _recommendation(slug: str, order: int) -> Recommendation | None:
     return Recommendation.objects.filter(dossier__slug=slug, order=order).first()
 
 
-def _date_back(change: StatusChange, days: int) -> None:
+def _date_back(change: StatusChange, days: int, *, since: datetime) -> None:
+    """The change, the follow-up and the notifications it made, dated `days` back."""
     when = timezone.now() - timedelta(days=days)
     StatusChange.objects.filter(pk=change.pk).update(changed_at=when)
+    Notification.objects.filter(
+        recommendation=change.recommendation_id,
+        kind=Notification.Kind.STATUS,
+        created_at__gte=since,
+    ).update(created_at=when)
     FollowUp.objects.filter(recommendation=change.recommendation_id).update(status_changed_at=when)
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from discussions.models import Notification
 from learning.models import FieldReport, FollowUp, StatusChange
 from tests.conftest import client_for
 
@@ -17,6 +21,9 @@ def test_the_demo_gives_recommendations_a_history_and_field_reports() -> None:
     counts = (StatusChange.objects.count(), FieldReport.objects.count())
     assert counts[0] >= 8 and counts[1] >= 4
     assert StatusChange.objects.filter(status="adapted").exclude(note="").exists()
+    # Its notifications are dated like the history they tell of.
+    oldest = Notification.objects.filter(kind="status").earliest("created_at").created_at
+    assert oldest < timezone.now() - timedelta(days=100)
     call_command("load_demo", force=True, verbosity=0)
     assert (StatusChange.objects.count(), FieldReport.objects.count()) == counts
 
