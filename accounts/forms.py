@@ -24,6 +24,7 @@ class ProfileForm(forms.ModelForm):
             "themes",
             "email_replies",
             "email_mentions",
+            "email_own_contributions",
             "email_digest",
         ]
         widgets = {

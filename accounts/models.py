@@ -61,10 +61,17 @@ class User(AbstractUser):
         "dossiers.Theme", verbose_name=_("themes"), related_name="members", blank=True
     )
 
-    # Notification preferences: replies and mentions by email at once, the rest in a
-    # daily digest.
+    # Notification preferences: replies, mentions and news of one's own contributions (a
+    # moderator's decision, a passage changed under an annotation) by email at once, the
+    # rest in a daily digest.
     email_replies = models.BooleanField(_("email me replies at once"), default=True)
     email_mentions = models.BooleanField(_("email me mentions at once"), default=True)
+    email_own_contributions = models.BooleanField(
+        _("email me at once about my own contributions (moderation, a changed passage)"),
+        default=True,
+        # Users created by code that predates the column (during a deploy) get it too.
+        db_default=True,
+    )
     email_digest = models.BooleanField(_("daily digest of what I follow"), default=True)
 
     USERNAME_FIELD = "email"

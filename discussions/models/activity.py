@@ -289,10 +289,13 @@ class Notification(models.Model):
         return target_place(target, self.dossier)
 
     def emails_at_once(self) -> bool:
-        """Replies and mentions go out at once to those who asked; the rest waits for the
-        digest."""
+        """Replies, mentions and what happened to one's own contribution (a moderator's
+        decision, a passage gone from under an annotation) go out at once to those who
+        asked; the rest, and these for those who did not, wait for the digest."""
         if self.kind == self.Kind.REPLY:
             return self.recipient.email_replies
         if self.kind == self.Kind.MENTION:
             return self.recipient.email_mentions
+        if self.kind in (self.Kind.MODERATION, self.Kind.ORPHANED):
+            return self.recipient.email_own_contributions
         return False
