@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from discussions import services as discussions_services
+from dossiers.models import Recommendation
 from learning import services
 from learning.models import FieldReport, RecommendationFollowUp, Status, StatusChange
 
@@ -77,12 +78,17 @@ class RecommendationFollowUpAdmin(admin.ModelAdmin):
         follow_up = getattr(obj, "follow_up", None)
         return follow_up.status_changed_at if follow_up else None
 
-    @admin.action(description=_("Change the status of the selected recommendations…"))
+    @admin.action(
+        description=_("Change the status of the selected recommendations…"),
+        permissions=["change"],
+    )
     def change_status(self, request: HttpRequest, queryset: QuerySet[Any]) -> HttpResponse | None:
         form = BulkStatusForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
+            # As recommendations, not the proxy: the registry of kinds knows the model.
+            chosen = Recommendation.objects.filter(pk__in=queryset.values("pk"))
             changed, skipped = services.status_change_bulk(
-                recommendations=queryset.select_related("dossier"),
+                recommendations=chosen.select_related("dossier"),
                 status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"],
                 changed_by=request.user,
