@@ -108,6 +108,13 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
         """`visible_to` under the name every discussion target's QuerySet shares."""
         return self.visible_to(user)
 
+    def followed_by(self, user: User) -> DossierQuerySet:
+        """The dossiers `user` follows, directly or through one of their themes or regions
+        (discussions.Follow); who may read them is `visible_to`'s business."""
+        return self.filter(
+            Q(follows__user=user) | Q(themes__follows__user=user) | Q(regions__follows__user=user)
+        ).distinct()
+
 
 class DossierPartQuerySet(models.QuerySet):
     def readable_by(self, user: User) -> DossierPartQuerySet:

@@ -29,7 +29,7 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
     user follows, their unread notifications, questions nobody has answered yet."""
     news = (
         Comment.objects.readable_by(user)
-        .filter(dossier__follows__user=user, state=Comment.State.VISIBLE)
+        .filter(dossier__in=Dossier.objects.followed_by(user), state=Comment.State.VISIBLE)
         .exclude(author=user)
         .select_related("author", "dossier")
         .order_by("-created_at")[:size]

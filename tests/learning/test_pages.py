@@ -243,3 +243,16 @@ def test_following_a_theme_works_without_javascript_and_with_htmx(
 def test_an_unknown_theme_or_region_is_404(alice_client) -> None:
     assert alice_client.get(reverse("learning:theme", args=["zzz"])).status_code == 404
     assert alice_client.post(reverse("learning:region-follow", args=["zzz"])).status_code == 404
+
+
+def test_the_home_page_shows_news_of_a_followed_region(alice, bob_client, bob, dossier) -> None:
+    from discussions.services import comment_create, follow_create
+
+    region = RegionFactory(slug="asie", name="Asie")
+    dossier.regions.add(region)
+    follow_create(user=bob, region=region)
+    comment_create(author=alice, target=dossier, body="Des nouvelles d’Asie du Sud-Est.")
+    response = bob_client.get(reverse("dossiers:home"))
+    assert [comment.body for comment in response.context["activity"]["news"]] == [
+        "Des nouvelles d’Asie du Sud-Est."
+    ]
