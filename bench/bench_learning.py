@@ -35,14 +35,12 @@ TEXT = (
 
 
 def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: int) -> int:
-    """Content in bulk (no history, no search index: neither is read by these pages)."""
+    """Content in bulk (no history, no search index: neither is read by these pages);
+    returns the busiest recommendation's pk."""
     from django.contrib.auth.hashers import make_password
 
     from accounts.models import User
-    from discussions.models import Comment
     from dossiers.markdown import render_markdown
-    from dossiers.models import Dossier, Recommendation, Region, Theme
-    from learning.models import FieldReport, FollowUp, Status, StatusChange
 
     rng = random.Random(seed)
     html = render_markdown(TEXT).html
@@ -51,6 +49,15 @@ def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: in
         User(email=f"m{seed}-{n}@example.org", display_name=f"Membre {n}", password=password)
         for n in range(USERS)
     )
+    recs = _recommendations(_dossiers(dossiers, seed), per_dossier, html)
+    _histories(recs, users[0], rng)
+    return _contributions(recs, users, reports, comments, html, rng)
+
+
+def _dossiers(count: int, seed: int) -> list[Any]:
+    """Published dossiers, each with two of six themes and one of four regions."""
+    from dossiers.models import Dossier, Region, Theme
+
     themes = [Theme.objects.get_or_create(slug=f"t{n}", name=f"Thème {n}")[0] for n in range(6)]
     regions = [Region.objects.get_or_create(slug=f"r{n}", name=f"Région {n}")[0] for n in range(4)]
     made = Dossier.objects.bulk_create(
@@ -62,12 +69,18 @@ def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: in
             period_start=2000 + n % 10,
             period_end=2010 + n % 10,
         )
-        for n in range(dossiers)
+        for n in range(count)
     )
     for n, dossier in enumerate(made):
         dossier.themes.add(themes[n % 6], themes[(n + 1) % 6])
         dossier.regions.add(regions[n % 4])
-    recs = Recommendation.objects.bulk_create(
+    return made
+
+
+def _recommendations(dossiers: list[Any], per_dossier: int, html: str) -> list[Any]:
+    from dossiers.models import Recommendation
+
+    return Recommendation.objects.bulk_create(
         Recommendation(
             dossier=d,
             order=o,
@@ -76,24 +89,39 @@ def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: in
             body_html=html,
             body_text=TEXT,
         )
-        for d in made
+        for d in dossiers
         for o in range(1, per_dossier + 1)
     )
+
+
+def _histories(recs: list[Any], curator: Any, rng: random.Random) -> None:
+    """A status change on every third recommendation."""
+    from learning.models import FollowUp, Status, StatusChange
+
     statuses = [Status.DISCUSSED, Status.ADOPTED, Status.IMPLEMENTED]
     StatusChange.objects.bulk_create(
         StatusChange(
-            recommendation=r, previous="proposed", status=rng.choice(statuses), changed_by=users[0]
+            recommendation=r, previous="proposed", status=rng.choice(statuses), changed_by=curator
         )
         for r in recs[::3]
     )
     FollowUp.objects.bulk_create(
         FollowUp(recommendation=r, status=Status.DISCUSSED) for r in recs[::3]
     )
+
+
+def _contributions(
+    recs: list[Any], users: list[Any], reports: int, comments: int, html: str, rng: random.Random
+) -> int:
+    """Field reports, and comments half on them, half on the recommendations; the first
+    recommendation is the busiest, so its page is measured at its worst."""
+    from discussions.models import Comment
+    from learning.models import FieldReport
+
     outcomes = [value for value, _label in FieldReport.Outcome.choices]
-    # The first recommendation is the busiest, so its page is measured at its worst.
     targets = [recs[0]] * min(reports, 100)
     targets += [rng.choice(recs) for _ in range(reports - len(targets))]
-    made_reports = FieldReport.objects.bulk_create(
+    made = FieldReport.objects.bulk_create(
         FieldReport(
             recommendation=r,
             dossier_id=r.dossier_id,
@@ -106,19 +134,18 @@ def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: in
         )
         for r in targets
     )
-    # Half on the reports, half on the recommendations' own discussions.
-    on_reports = [rng.choice(made_reports) for _ in range(comments // 2)]
     on_recs = [targets[0]] * min(comments // 2, 200)
     on_recs += [rng.choice(recs) for _ in range(comments // 2 - len(on_recs))]
+    on_reports = [rng.choice(made) for _ in range(comments - len(on_recs))]
     Comment.objects.bulk_create(
         [
             *(
                 Comment(
                     dossier_id=report.dossier_id,
                     field_report=report,
-                    author=rng.choice(users),
                     body=TEXT,
                     body_html=html,
+                    author=rng.choice(users),
                 )
                 for report in on_reports
             ),
@@ -126,9 +153,9 @@ def build(dossiers: int, per_dossier: int, reports: int, comments: int, seed: in
                 Comment(
                     dossier_id=rec.dossier_id,
                     recommendation=rec,
-                    author=rng.choice(users),
                     body=TEXT,
                     body_html=html,
+                    author=rng.choice(users),
                 )
                 for rec in on_recs
             ),
