@@ -41,13 +41,21 @@ def _form_page(
     )
 
 
+def _where_one_works(user: Any) -> dict[str, Any]:
+    """Where one reported from last time, else the first region of one's profile."""
+    last = FieldReport.objects.filter(author=user).order_by("-created_at").first()
+    if last is not None:
+        return {"region": last.region_id, "country": last.country}
+    region = user.regions.order_by("name").first()
+    return {"region": region.pk} if region is not None else {}
+
+
 @require_http_methods(["GET", "POST"])
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     recommendation = recommendation_for(request.user, pk)
-    # Where one reported from last time is where one most likely works.
-    last = FieldReport.objects.filter(author=request.user).order_by("-created_at").first()
-    initial = {"region": last.region_id, "country": last.country} if last else {}
-    form = FieldReportForm(request.POST or None, user=request.user, initial=initial)
+    form = FieldReportForm(
+        request.POST or None, user=request.user, initial=_where_one_works(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(

@@ -57,6 +57,15 @@ def test_a_member_shares_a_report_and_follows_the_dossier(
     assert report.title in page.content.decode()
 
 
+def test_a_first_report_starts_from_the_region_of_ones_profile(
+    alice, alice_client, recommendation
+) -> None:
+    region = RegionFactory(slug="afrique", name="Afrique subsaharienne")
+    alice.regions.add(region)
+    url = reverse("learning:report-create", args=[recommendation.pk])
+    assert alice_client.get(url).context["form"].initial == {"region": region.pk}
+
+
 def test_the_next_report_starts_from_the_last_ones_region(
     alice, alice_client, recommendation
 ) -> None:
