@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -15,6 +16,7 @@ from taggit.managers import TaggableManager
 
 from discussions.targets import kind_of
 from dossiers.markdown import Heading, html_text, render_markdown
+from dossiers.validators import validate_pdf_content
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -207,6 +209,18 @@ class Dossier(RenderedBody):
 
     def get_absolute_url(self) -> str:
         return reverse("dossiers:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """The original file must be a PDF by its content, not only by its name.
+
+        Here rather than in the field's validators: those are written into migrations, and
+        this check reads an upload, it says nothing about the column.
+        """
+        super().clean()
+        try:
+            validate_pdf_content(self.original_file)
+        except ValidationError as error:
+            raise ValidationError({"original_file": error}) from error
 
     heading_ids = True
     derived_fields = ("body_html", "body_text", "toc")
