@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from discussions.models import Comment
 from discussions.threads import PREVIEW_SIZE, thread_for
+from dossiers.markdown import html_text
 from dossiers.models import Recommendation
 from learning import services
 from learning.access import recommendation_for_status, recommendation_page_for
@@ -109,7 +110,7 @@ def _page_context(
             "changed_by"
         ),
         "status_form": status_form,
-        "reports": list(reports if all_reports else reports[:REPORTS_SHOWN]),
+        "reports": _with_excerpts(list(reports if all_reports else reports[:REPORTS_SHOWN])),
         "outcomes": [
             (value, label, outcomes.get(value, 0)) for value, label in FieldReport.Outcome.choices
         ],
@@ -117,6 +118,13 @@ def _page_context(
         "all_reports": all_reports,
         "thread": thread_for(user, recommendation, limit=PREVIEW_SIZE),
     }
+
+
+def _with_excerpts(reports: list[FieldReport]) -> list[FieldReport]:
+    """Each report's text as plain words (entities decoded), for its card."""
+    for report in reports:
+        report.excerpt = " ".join(html_text(report.body_html).split())
+    return reports
 
 
 @require_GET

@@ -143,6 +143,12 @@ def test_a_withdrawn_report_with_replies_stays_as_a_tombstone(
     assert reply.pk and FieldReport.objects.filter(pk=report.pk).exists()
 
 
+def test_a_reports_card_shows_its_text_once_escaped(alice_client, recommendation) -> None:
+    FieldReportFactory(recommendation=recommendation, body='Le « contrat » & les "indicateurs"')
+    html = alice_client.get(reverse("learning:recommendation", args=[recommendation.pk]))
+    assert "Le « contrat » &amp; les &quot;indicateurs&quot;" in html.content.decode()
+
+
 def test_a_withdrawn_report_without_replies_leaves_the_lists(
     alice, alice_client, recommendation
 ) -> None:
