@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from discussions import services
 from discussions.models import Annotation, Comment, CommentRevision, Flag, Follow, Notification
 from discussions.targets import ANNOTATION_FIELDS, COMMENT_FIELDS, KINDS, kind_named
+from dossiers.versioning import VersionedAdminForm
 
 
 class CommentRevisionInline(admin.TabularInline):
@@ -159,6 +160,8 @@ class CommentAdmin(admin.ModelAdmin):
 
 @admin.register(Annotation)
 class AnnotationAdmin(admin.ModelAdmin):
+    # A save over a version saved meanwhile (by its author in the page) is refused.
+    form = VersionedAdminForm
     list_display = ["__str__", "author", "dossier", "visibility", "state", "hidden", "created_at"]
     list_filter = ["state", "visibility", "hidden", "created_at"]
     search_fields = ["exact", "body", "author__email", "author__display_name", "dossier__title"]
@@ -183,6 +186,7 @@ class AnnotationAdmin(admin.ModelAdmin):
         "moderation_note",
     ]
     fields = [
+        "base_version",
         ("author", "visibility"),
         ("dossier", *ANNOTATION_FIELDS),
         "body",

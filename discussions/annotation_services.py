@@ -101,10 +101,17 @@ def annotation_update(
     visibility: str | None = None,
     tags: list[str] | None = None,
     selector: Selector | None = None,
+    version: int | None = None,
 ) -> Annotation:
     """Change the note, visibility or tags; with a selector, re-attach it to a passage of
-    the same body (how an author rescues an orphan)."""
-    fields = ["updated_at"]
+    the same body (how an author rescues an orphan).
+
+    `version` is the one the author's page was built from: StaleEdit if the annotation was
+    saved since (another tab, the admin); None (an older client) checks nothing. Claimed
+    first, so a re-attach reads the body only once a re-anchoring in progress has committed.
+    """
+    annotation.claim_version(version)
+    fields = ["updated_at", "version"]
     mentioned = None
     if note is not None:
         mentioned = users_mentioned_in(note)

@@ -11,7 +11,10 @@
 
 Writes send the X-CSRFToken header. Every refusal is JSON {"error": "<why, in French>"}:
 400 for what the request got wrong (nothing is stored), 404 for what the user may not read
-(missing and unreadable alike, so nothing is revealed), 403 for someone else's annotation.
+(missing and unreadable alike, so nothing is revealed), 403 for someone else's annotation,
+409 for a PATCH whose "version" (every annotation's JSON carries it under "ccfd") is older
+than the annotation's: it comes with the annotation as saved now, under "annotation". A
+PATCH without "version" is not checked.
 A create body:
     {"target": "dossier:3", "exact": "…", "prefix": "…", "suffix": "…", "start": 10,
      "end": 42, "note": "Markdown", "visibility": "shared" | "private", "tags": ["…"]}
@@ -37,6 +40,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from discussions.access import TargetError, annotation_for_edit, annotation_for_read, body_for
@@ -60,8 +64,11 @@ from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from discussions.targets import target_dossier
 from dossiers.access import dossier_for
 from dossiers.models import Dossier
+from dossiers.versioning import StaleEdit
 
 MAX_TAGS = 20
+# Characters of the note saved meanwhile quoted in a 409's message.
+STALE_NOTE_CHARS = 300
 TAG_MAX_LENGTH = 100
 
 
@@ -191,10 +198,26 @@ def _for_page(queryset: Any) -> list[SimpleNamespace]:
     )
 
 
-def _annotation_response(request: HttpRequest, pk: int, status: int = 200) -> HttpResponse:
+def _annotation_data(request: HttpRequest, pk: int) -> dict[str, Any]:
     (annotation,) = _for_page(Annotation.objects.filter(pk=pk))
     links = Links(request, Dossier.objects.only("slug").get(pk=annotation.dossier_id))
-    return json_response(annotation_json(links, annotation, for_page=True), status=status)
+    return annotation_json(links, annotation, for_page=True)
+
+
+def _annotation_response(request: HttpRequest, pk: int, status: int = 200) -> HttpResponse:
+    return json_response(_annotation_data(request, pk), status=status)
+
+
+def _stale_response(request: HttpRequest, pk: int) -> HttpResponse:
+    """409: the annotation was saved since the version the PATCH was built from. It comes
+    as saved now, so the page can show it and base a second try on its version."""
+    annotation = _annotation_data(request, pk)
+    note = Truncator(annotation["ccfd"]["note"]).chars(STALE_NOTE_CHARS) or _("no note")
+    error = _(
+        "This annotation was changed elsewhere (in another tab?) while you were editing it. "
+        "Saved now: “%(note)s”. Your text is kept: save again to replace it."
+    ) % {"note": note}
+    return json_response({"error": error, "annotation": annotation}, status=409)
 
 
 @json_api
@@ -251,13 +274,17 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         annotation = annotation_for_edit(request.user, pk)
         data = _payload(request)
         has_selector = any(name in data for name in ("exact", "start", "end"))
-        annotation_update(
-            annotation=annotation,
-            note=_note(data) if "note" in data else None,
-            visibility=_visibility(data) if "visibility" in data else None,
-            tags=_tags(data) if "tags" in data else None,
-            selector=_selector(data) if has_selector else None,
-        )
+        try:
+            annotation_update(
+                annotation=annotation,
+                note=_note(data) if "note" in data else None,
+                visibility=_visibility(data) if "visibility" in data else None,
+                tags=_tags(data) if "tags" in data else None,
+                selector=_selector(data) if has_selector else None,
+                version=_integer(data, "version") if "version" in data else None,
+            )
+        except StaleEdit:
+            return _stale_response(request, pk)
     elif request.method == "DELETE":
         annotation = annotation_for_edit(request.user, pk)
         try:

@@ -95,6 +95,7 @@ ANNOTATION_COLUMNS = (
     "moderation_note",
     "created_at",
     "updated_at",
+    "version",
 )
 
 
@@ -198,6 +199,8 @@ def annotation_json(
             # Only its author still sees a hidden annotation: tell them why.
             "hidden": annotation.hidden,
             "moderation_note": annotation.moderation_note if annotation.hidden else "",
+            # Sent back with a PATCH: an edit from an older version answers 409.
+            "version": annotation.version,
         }
     return data
 

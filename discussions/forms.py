@@ -18,9 +18,33 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write a message before sending it.")},
     )
 
+    # When editing: the version of the comment the form was built from (dossiers.versioning).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    # Set by `refuse_stale`: the comment as saved since the form was built.
+    current: Comment | None = None
+
     def __init__(self, *args: Any, parent: Comment | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.parent = parent
+
+    def refuse_stale(self, current: Comment) -> None:
+        """The comment was saved elsewhere meanwhile: say so, show its text, keep the one
+        typed, and base a second send on the current version (a choice made knowingly)."""
+        self.current = current
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "This message was changed elsewhere (in another tab?) while you were "
+                    "editing it: the text saved now is shown below. Yours is kept in the "
+                    "form: save again to replace it."
+                ),
+                code="stale",
+            ),
+        )
+        self.data = self.data.copy()
+        self.data["version"] = current.version
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

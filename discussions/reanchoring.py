@@ -59,7 +59,16 @@ def annotation_reanchor(*, body: models.Model) -> ReanchorResult:
     statement (docs/annotations.md gives the figures).
     """
     result = ReanchorResult()
-    annotations = list(Annotation.objects.on_body(body).select_related("author").order_by("pk"))
+    # Locked until the body's save commits: an author's edit of one of them waits (its
+    # version claim), so a re-attach is neither overwritten here nor checked against the
+    # text being replaced. `version` is left alone: nothing written here is what the
+    # author edits, so their edit made meanwhile stays valid (dossiers.versioning).
+    annotations = list(
+        Annotation.objects.on_body(body)
+        .select_related("author")
+        .select_for_update(of=("self",), no_key=True)
+        .order_by("pk")
+    )
     if not annotations:
         return result
     history = body.history.model

@@ -109,17 +109,25 @@ def _check_parent(parent: Comment, target: models.Model) -> None:
 
 
 @transaction.atomic
-def comment_edit(*, comment: Comment, body: str) -> Comment:
-    """Replace the text, keeping the previous one; newly mentioned members are told."""
+def comment_edit(*, comment: Comment, body: str, version: int | None = None) -> Comment:
+    """Replace the text, keeping the previous one; newly mentioned members are told.
+
+    `version` is the one the author's form was built from: StaleEdit if the comment was
+    saved since (another tab), so that edit is not silently replaced. None (a form from
+    before versions) checks nothing.
+    """
     if body == comment.body:
         return comment
+    comment.claim_version(version)
+    if version is None:  # the text in hand may predate an edit that the claim waited for
+        comment.refresh_from_db(fields=["body", "edited_at"])
     CommentRevision.objects.create(
         comment=comment, body=comment.body, written_at=comment.edited_at or comment.created_at
     )
     mentioned = users_mentioned_in(body)
     comment.set_body(body, mentions=mentioned)
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "edited_at"])
+    comment.save(update_fields=["body", "edited_at", "version"])
     already = set(
         Notification.objects.filter(
             comment=comment, kind__in=[Kind.REPLY, Kind.MENTION]

@@ -36,6 +36,7 @@ from discussions.targets import kind_named, kind_of, target_dossier
 from discussions.threads import comment_is_shown, target_title, thread_for, thread_shell
 from dossiers.access import dossier_for
 from dossiers.markdown import render_markdown
+from dossiers.versioning import StaleEdit
 
 NOTIFICATIONS_PAGE_SIZE = 30
 
@@ -197,20 +198,28 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     edited = comment_for_edit(request.user, pk)
     target = edited.target
     form = CommentForm(
-        request.POST if request.method == "POST" else None, initial={"body": edited.body}
+        request.POST if request.method == "POST" else None,
+        initial={"body": edited.body, "version": edited.version},
     )
     if request.method == "POST" and form.is_valid():
-        services.comment_edit(comment=edited, body=form.cleaned_data["body"])
-        if request.htmx:
-            return _thread_response(request, target, focus=edited.pk)
-        return redirect(edited.page_url())
+        try:
+            services.comment_edit(
+                comment=edited, body=form.cleaned_data["body"], version=form.cleaned_data["version"]
+            )
+        except StaleEdit:
+            edited.refresh_from_db()
+            form.refuse_stale(edited)
+        else:
+            if request.htmx:
+                return _thread_response(request, target, focus=edited.pk)
+            return redirect(edited.page_url())
     return _form_page(
         request,
         form=form,
         target=target,
         form_id=f"edit-form-{edited.pk}",
         editing=edited,
-        status=400 if form.is_bound else 200,
+        status=(409 if form.current else 400) if form.is_bound else 200,
     )
 
 

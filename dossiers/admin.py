@@ -5,11 +5,12 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.db import models
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,12 +18,14 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+from dossiers.versioning import VersionedAdminForm
 
 LONG_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 100})}}
 
 
-class DossierAdminForm(forms.ModelForm):
-    """Keywords picked with autocompletion among existing ones, plus new ones typed in."""
+class DossierAdminForm(VersionedAdminForm):
+    """Keywords picked with autocompletion among existing ones, plus new ones typed in; a
+    save over a version saved meanwhile is refused (dossiers.versioning)."""
 
     tags = forms.ModelMultipleChoiceField(
         queryset=Tag.objects.all(),
@@ -57,11 +60,37 @@ class DossierAdminForm(forms.ModelForm):
         return data
 
 
+class VersionedAdminMixin:
+    """The change form says at its top which of its inline rows was refused as saved
+    meanwhile (each row's form says what changed)."""
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        for inline in context.get("inline_admin_formsets", []):
+            for form in inline.formset.forms:
+                if getattr(form, "conflict", None) is not None:
+                    messages.error(
+                        request,
+                        _(
+                            "%(name)s “%(object)s” was saved by someone else while you were "
+                            "editing it: nothing was saved, the details are below."
+                        )
+                        % {
+                            "name": capfirst(form.instance._meta.verbose_name),
+                            "object": form.conflict.row,
+                        },
+                    )
+        return super().render_change_form(request, context, *args, **kwargs)  # type: ignore[misc]
+
+
 class CaseStudyInline(admin.StackedInline):
     model = CaseStudy
+    form = VersionedAdminForm
     extra = 0
     formfield_overrides = LONG_TEXT
     fields = [
+        "base_version",
         "order",
         "title",
         ("country", "partners"),
@@ -74,9 +103,10 @@ class CaseStudyInline(admin.StackedInline):
 
 class RecommendationInline(admin.StackedInline):
     model = Recommendation
+    form = VersionedAdminForm
     extra = 0
     formfield_overrides = LONG_TEXT
-    fields = ["order", "title", "audience", "case_studies", "body"]
+    fields = ["base_version", "order", "title", "audience", "case_studies", "body"]
     filter_horizontal = ["case_studies"]
     classes = ["collapse"]
 
@@ -92,12 +122,13 @@ class RecommendationInline(admin.StackedInline):
 
 class QuestionInline(admin.TabularInline):
     model = Question
+    form = VersionedAdminForm
     extra = 0
-    fields = ["order", "title", "body"]
+    fields = ["base_version", "order", "title", "body"]
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     form = DossierAdminForm
     list_display = ["title", "status", "published_on", "period_label", "updated_at", "updated_by"]
     list_filter = ["status", "regions", "themes", "tags", "published_on"]
@@ -108,7 +139,7 @@ class DossierAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     readonly_fields = ["created_at", "updated_at", "updated_by"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "published_on"]}),
+        (None, {"fields": ["base_version", "title", "slug", "status", "published_on"]}),
         (_("Text"), {"fields": ["summary", "body", "original_file"]}),
         (
             _("Authors and scope"),
@@ -143,13 +174,16 @@ class DossierAdmin(SimpleHistoryAdmin):
             obj.published_on = timezone.localdate()
         super().save_model(request, obj, form, change)
 
+    @transaction.atomic
     def _set_status(self, request: HttpRequest, queryset: QuerySet[Dossier], status: str) -> int:
-        # One save per dossier (not queryset.update) so the history keeps each change.
+        # One save per dossier (not queryset.update) so the history keeps each change; a new
+        # version each, so a change form opened before refuses to put the old status back.
         changed = 0
         for dossier in queryset.exclude(status=status):
+            dossier.claim_version(None)
             dossier.status = status
             dossier.updated_by = request.user  # type: ignore[assignment]
-            fields = ["status", "updated_by", "updated_at"]
+            fields = ["status", "updated_by", "updated_at", "version"]
             if status == Dossier.Status.PUBLISHED and not dossier.published_on:
                 dossier.published_on = timezone.localdate()
                 fields.append("published_on")
@@ -187,6 +221,7 @@ class DossierAdmin(SimpleHistoryAdmin):
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["title", "dossier", "country", "order"]
     list_filter = ["dossier__status", "dossier"]
     search_fields = ["title", "country", "partners", "summary", "body"]
@@ -195,6 +230,7 @@ class CaseStudyAdmin(SimpleHistoryAdmin):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["title", "dossier", "audience", "order"]
     list_filter = ["audience", "dossier__status", "dossier"]
     search_fields = ["title", "body"]
@@ -203,6 +239,7 @@ class RecommendationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(SimpleHistoryAdmin):
+    form = VersionedAdminForm
     list_display = ["title", "dossier", "order"]
     list_filter = ["dossier"]
     search_fields = ["title", "body"]

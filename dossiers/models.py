@@ -17,6 +17,7 @@ from taggit.managers import TaggableManager
 from discussions.targets import kind_of
 from dossiers.markdown import Heading, html_text, render_markdown
 from dossiers.validators import validate_pdf_content
+from dossiers.versioning import Versioned
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -124,7 +125,7 @@ class DossierPartQuerySet(models.QuerySet):
         return self.select_related("dossier").filter(dossier__in=Dossier.objects.visible_to(user))
 
 
-class Dossier(RenderedBody):
+class Dossier(RenderedBody, Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -242,7 +243,7 @@ class Dossier(RenderedBody):
         return period_label(self.period_start, self.period_end)
 
 
-class DossierPart(RenderedBody):
+class DossierPart(RenderedBody, Versioned):
     """What belongs to a dossier, in an order the curator chooses."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, verbose_name=_("dossier"))
@@ -344,7 +345,7 @@ class Recommendation(DossierPart):
         ]
 
 
-class Question(models.Model):
+class Question(Versioned):
     """An open question the dossier asks its readers; each carries its own discussion."""
 
     dossier = models.ForeignKey(

@@ -29,6 +29,7 @@ from discussions.targets import (
 )
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier
+from dossiers.versioning import Versioned
 
 # Bounds on user text; forms and the JSON API report them in French.
 COMMENT_MAX_LENGTH = 10_000
@@ -132,7 +133,7 @@ class AnnotationQuerySet(models.QuerySet["Annotation"]):
         return self.filter(targets.target_filter(body, ANNOTATION_FIELDS))
 
 
-class Annotation(MarkdownNote, Moderated):
+class Annotation(MarkdownNote, Moderated, Versioned):
     """A note on a passage of a body (dossier, case study or recommendation).
 
     The anchor follows the W3C Web Annotation model: a TextQuoteSelector (exact, prefix,
@@ -273,7 +274,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         return self.filter(targets.target_filter(target))
 
 
-class Comment(MarkdownNote, Moderated):
+class Comment(MarkdownNote, Moderated, Versioned):
     """A message in a discussion; a reply when it has a parent.
 
     A deleted or hidden comment is never removed from the table: it stays as a tombstone so

@@ -315,7 +315,7 @@ class AnnotationPage {
       const submit = form.querySelector('button[type="submit"]');
       submit.disabled = true;
       const saved = annotation
-        ? await this.request(this.detailUrl(annotation.ccfd.pk), "PATCH", fields, error)
+        ? await this.request(this.detailUrl(annotation.ccfd.pk), "PATCH", { ...fields, version: this.versionOf(annotation) }, error)
         : await this.request(this.data.createUrl, "POST", { ...this.payload(selector), ...fields }, error);
       submit.disabled = false;
       if (!saved) return;
@@ -431,7 +431,7 @@ class AnnotationPage {
     const saved = await this.request(
       this.detailUrl(annotation.ccfd.pk),
       "PATCH",
-      { exact, prefix, suffix, start, end },
+      { exact, prefix, suffix, start, end, version: this.versionOf(annotation) },
       error,
     );
     if (!saved) return;
@@ -477,6 +477,11 @@ class AnnotationPage {
     return this.data.detailUrl.replace(/\/0\/$/, `/${pk}/`);
   }
 
+  /** The version this page last got of an annotation: a PATCH from an older one is refused (409). */
+  versionOf(annotation) {
+    return (this.annotations.get(annotation.ccfd.pk) ?? annotation).ccfd.version;
+  }
+
   /** JSON in and out; on refusal the server's French reason goes to `errorElement`. */
   async request(url, method = "GET", body = null, errorElement = null) {
     const report = (message) => {
@@ -504,6 +509,9 @@ class AnnotationPage {
     const data = await response.json().catch(() => null);
     if (!response.ok || !data) {
       report(data?.error ?? this.data.msgNetwork);
+      // Saved elsewhere meanwhile: keep the newer annotation, so that sending the form
+      // again (its text is kept) is based on it.
+      if (response.status === 409 && data?.annotation) this.store(data.annotation);
       return null;
     }
     return data;

@@ -198,3 +198,44 @@ def test_a_colleague_opens_the_highlight_and_replies_in_the_panel(
     reply = Comment.objects.get()
     assert (reply.annotation, reply.author.email) == (annotation, "claire@example.org")
     assert console_errors == []
+
+
+def test_a_note_saved_in_another_tab_meanwhile_is_reported_and_the_typed_note_kept(
+    chromium: Any, live_server: Any, console_errors: list[str]
+) -> None:
+    from discussions.anchoring import Selector
+    from discussions.annotation_services import annotation_create, annotation_update
+
+    alice = UserFactory(email="alice@example.org", display_name="Alice Martin")
+    dossier = DossierFactory(body=BODY, slug="texte")
+    start = dossier.body_text.index(PASSAGE)
+    annotation = annotation_create(
+        author=alice,
+        body=dossier,
+        selector=Selector(exact=PASSAGE, start=start, end=start + len(PASSAGE)),
+        note="Première idée.",
+        visibility="shared",
+        tags=[],
+    )
+    page = log_in(chromium, live_server, "alice@example.org", console_errors)
+    page.goto(f"{live_server.url}{dossier.get_absolute_url()}")
+    page.locator(f'mark[data-annotation-id="{annotation.pk}"]').click()
+    page.click("#annotation-panel [data-action=edit]")
+    annotation_update(annotation=annotation, note="Écrit dans l’autre onglet.", version=1)
+
+    page.fill("#annotation-note", "Écrit ici.")
+    page.click("#annotation-panel button[type=submit]")
+    error = page.locator('#annotation-panel form [data-field="error"]')
+    error.wait_for(state="visible")
+    assert error.inner_text().startswith("Cette annotation a été modifiée ailleurs")
+    assert "« Écrit dans l’autre onglet. »" in error.inner_text()
+    assert page.input_value("#annotation-note") == "Écrit ici."
+    annotation.refresh_from_db()
+    assert annotation.body == "Écrit dans l’autre onglet."
+
+    # Sent again, knowing: based on the version the 409 brought, it is saved.
+    page.click("#annotation-panel button[type=submit]")
+    page.locator("#annotation-panel .annotation-view__note").wait_for()
+    annotation.refresh_from_db()
+    assert (annotation.body, annotation.version) == ("Écrit ici.", 3)
+    assert [e for e in console_errors if "409" not in e] == []
