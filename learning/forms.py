@@ -122,6 +122,12 @@ class FieldReportForm(forms.ModelForm):
             "region": {"invalid_choice": _("Choose one of the regions listed.")},
         }
 
+    # When editing: the version of the report the form was built from (dossiers.versioning).
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    # Set by `refuse_stale`: the report as saved since the form was built.
+    current: FieldReport | None = None
+
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].required = True
@@ -173,6 +179,24 @@ class FieldReportForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("year_end", _("The period cannot end before it starts."))
         return data
+
+    def refuse_stale(self, current: FieldReport) -> None:
+        """The report was saved elsewhere meanwhile: say so, show what it says now, keep
+        what was typed, and base a second send on the current version."""
+        self.current = current
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "This field report was changed elsewhere (in another tab?) while you were "
+                    "editing it: what it says now is shown above. Yours is kept in the form: "
+                    "save again to replace it."
+                ),
+                code="stale",
+            ),
+        )
+        self.data = self.data.copy()
+        self.data["version"] = current.version
 
     def report_fields(self) -> dict[str, Any]:
         """The cleaned values the services store."""

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from discussions.models import MarkdownNote, Moderated
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier, Recommendation, period_label
+from dossiers.versioning import Versioned
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -151,12 +152,13 @@ class FieldReportQuerySet(models.QuerySet["FieldReport"]):
         return self.filter(state=FieldReport.State.VISIBLE)
 
 
-class FieldReport(MarkdownNote, Moderated):
+class FieldReport(MarkdownNote, Moderated, Versioned):
     """A member's report of applying a recommendation (« retour d'expérience »).
 
     `body` is what was done (Markdown); `lessons` what others should know (Markdown). The
-    author edits and withdraws it; django-simple-history keeps every version, and a
-    withdrawn or hidden report stays as a tombstone under its replies.
+    author edits and withdraws it; django-simple-history keeps every version, an edit from
+    an older `version` is refused (dossiers.versioning), and a withdrawn or hidden report
+    stays as a tombstone under its replies.
     """
 
     class Outcome(models.TextChoices):

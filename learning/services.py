@@ -137,16 +137,23 @@ def report_create(
 
 
 @transaction.atomic
-def report_edit(*, report: FieldReport, fields: dict[str, Any]) -> FieldReport:
-    """The author's new version; the previous one stays in the report's history."""
+def report_edit(
+    *, report: FieldReport, fields: dict[str, Any], version: int | None = None
+) -> FieldReport:
+    """The author's new version; the previous one stays in the report's history.
+
+    `version` is the one the author's form was built from: StaleEdit if the report was
+    saved since (another tab), so that edit is not silently replaced; None checks nothing.
+    """
     _check_links(fields, report.author)
     changed = [name for name, value in fields.items() if getattr(report, name) != value]
     if not changed:
         return report
+    report.claim_version(version)
     for name in changed:
         setattr(report, name, fields[name])
     report.edited_at = timezone.now()
-    report.save(update_fields=[*changed, "edited_at"])
+    report.save(update_fields=[*changed, "edited_at", "version"])
     return report
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from discussions import services as discussions_services
 from discussions.forms import FlagForm, ModerationForm
 from discussions.threads import thread_for
+from dossiers.versioning import StaleEdit
 from learning import services
 from learning.access import (
     recommendation_for,
@@ -37,7 +38,7 @@ def _form_page(
         request,
         "learning/report_form.html",
         {"form": form, "recommendation": recommendation, "editing": editing},
-        status=400 if form.is_bound else 200,
+        status=(409 if form.current else 400) if form.is_bound else 200,
     )
 
 
@@ -92,12 +93,17 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     edited = report_for_edit(request.user, pk)
     initial = model_to_dict(edited, fields=FieldReportForm.Meta.fields)
+    initial["version"] = edited.version
     form = FieldReportForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_edit(report=edited, fields=form.report_fields())
+            services.report_edit(
+                report=edited, fields=form.report_fields(), version=form.cleaned_data["version"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
+        except StaleEdit:
+            form.refuse_stale(report_for(request.user, pk))
         else:
             messages.success(request, _("Your field report was updated."))
             return redirect(edited)

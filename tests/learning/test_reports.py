@@ -184,3 +184,24 @@ def test_replying_to_a_report_lands_in_its_discussion(alice, bob_client, recomme
     )
     dossier_page = bob_client.get(recommendation.dossier.get_absolute_url()).content.decode()
     assert "Avez-vous associé les élus ?" not in dossier_page
+
+
+def test_of_two_edits_from_one_version_the_second_is_refused_and_kept(
+    alice, alice_client, recommendation
+) -> None:
+    report = FieldReportFactory(recommendation=recommendation, author=alice, body="Version 1")
+    url = reverse("learning:report-edit", args=[report.pk])
+    version = alice_client.get(url).context["form"].initial["version"]
+    first = alice_client.post(url, {**GOOD, "body": "Depuis l’onglet A", "version": version})
+    assert first.status_code == 302
+    second = alice_client.post(url, {**GOOD, "body": "Depuis l’onglet B", "version": version})
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "modifié ailleurs" in html and "Depuis l’onglet A" in html  # what it says now
+    assert second.context["form"]["body"].value() == "Depuis l’onglet B"  # what was typed
+    report.refresh_from_db()
+    assert report.body == "Depuis l’onglet A"
+    again = alice_client.post(url, second.context["form"].data)
+    assert again.status_code == 302
+    report.refresh_from_db()
+    assert report.body == "Depuis l’onglet B" and report.version == version + 2
