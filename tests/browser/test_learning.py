@@ -86,3 +86,20 @@ def test_a_curators_follow_up_form_has_no_axe_violation(chromium, live_server, c
     assert page.goto(f"{live_server.url}/recommandations/{recommendation.pk}/").status == 200
     assert page.get_by_role("button", name="Enregistrer le changement").is_visible()
     assert axe_violations(page) == []
+
+
+def test_the_learning_pages_fit_a_phone(chromium, live_server, console_errors):
+    from dossiers.models import Recommendation
+
+    call_command("load_demo", force=True, verbosity=0)
+    page = log_in(chromium, live_server, "member@example.org", console_errors)
+    page.set_viewport_size({"width": 360, "height": 800})
+    recommendation = Recommendation.objects.filter(field_reports__isnull=False).first()
+    for path in [
+        "/recommandations/?theme=plaidoyer",
+        f"/recommandations/{recommendation.pk}/",
+        f"/recommandations/{recommendation.pk}/retours/nouveau/",
+        "/themes/plaidoyer/",
+    ]:
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
