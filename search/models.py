@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from discussions.targets import kind_of
@@ -124,12 +125,15 @@ class SearchEntry(models.Model):
         return f"{self.kind} {self.object_id}"
 
     def get_absolute_url(self) -> str:
-        """The dossier page, at the exact place of the entry."""
+        """Where the entry is read: the dossier page at the exact place, or a page of its
+        own."""
+        if self.kind == self.Kind.COMMENT:
+            # Its permalink: it redirects to the page that shows the message (a long
+            # discussion opened in full, an annotation's or a field report's own page).
+            return reverse("discussions:comment", kwargs={"pk": self.object_id})
         url = self.dossier.get_absolute_url()
         if self.kind == self.Kind.DOSSIER:
             return url
-        if self.kind == self.Kind.COMMENT:
-            return f"{url}#comment-{self.object_id}"
         # The other kinds are discussion targets: the registry names their pages (a field
         # report has its own) or their elements in the dossier page.
         kind = kind_of(apps.get_model(INDEXED_MODELS[self.kind]))

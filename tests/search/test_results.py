@@ -51,7 +51,7 @@ def test_every_kind_is_found_with_a_link_to_its_place(alice, alice_client: Clien
         "case_study": f"{base}#etude-{case.pk}",
         "recommendation": f"{base}#recommandation-{recommendation.pk}",
         "question": f"{base}#question-{question.pk}",
-        "comment": f"{base}#comment-{comment.pk}",
+        "comment": f"/discussions/commentaires/{comment.pk}/",
         "annotation": f"{base}#annotation-{annotation.pk}",
     }
     html = response.content.decode()
@@ -323,3 +323,17 @@ def test_facets_follow_a_change_of_the_dossiers_regions_and_tags(dossier, alice_
     facets = results(alice_client, q="sécurité").context["found"].facets
     assert facets["region"] == []
     assert [(v.value, v.count) for v in facets["period"]] == [("1990-1999", 1)]
+
+
+def test_a_reply_found_by_search_leads_to_the_page_that_shows_it(alice_client, alice, dossier):
+    # A reply to an annotation is not on the dossier page but on the annotation's own page.
+    annotation = AnnotationFactory(dossier=dossier, author=alice, body="Une note.")
+    reply = CommentFactory(dossier=dossier, annotation=annotation, body="Les greniers du Sahel")
+
+    response = results(alice_client, q="greniers")
+    (entry,) = response.context["found"].page.object_list
+    landing = alice_client.get(entry.get_absolute_url())
+
+    assert landing.status_code == 302
+    assert landing["Location"] == reply.page_url()
+    assert landing["Location"].startswith(annotation.get_absolute_url())
