@@ -59,5 +59,19 @@ restore: $(STAMP)  ## make restore FROM=archive.tar [FORCE=1]; refuses existing 
 	@test -n "$(FROM)" || { echo "usage: make restore FROM=path/to/archive.tar [FORCE=1]"; exit 2; }
 	$(PY) manage.py restore "$(FROM)" $(if $(FORCE),--force)
 
+# make loadtest [MEMBERS=40] [DURATION=120] [WORKER_CLASS=gthread] [FAULTS=1]: not run by CI.
+# Starts and stops its own PostgreSQL, Redis and SMTP sink on free loopback ports.
+MEMBERS ?= 40
+DURATION ?= 120
+WORKER_CLASS ?= sync
+.PHONY: loadtest
+$(VENV)/.loadtest-installed: requirements-loadtest.txt $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-loadtest.txt
+	touch $@
+
+loadtest: $(VENV)/.loadtest-installed  ## production-mode load test, figures in docs/deployment.md
+	$(PY) -m loadtest.run --members $(MEMBERS) --duration $(DURATION) \
+		--worker-class $(WORKER_CLASS) $(if $(FAULTS),--faults) $(LOADTEST_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles
