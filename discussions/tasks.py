@@ -81,9 +81,11 @@ def notification_email_send(notification_pk: int) -> bool:
             return False
         with translation.override(settings.LANGUAGE_CODE):
             context = {"notification": notification, "link": notification_link(notification)}
-            subject = render_to_string(
-                "discussions/email/notification_subject.txt", context
-            ).strip()
+            # One line: the text may quote a passage with line breaks, which a mail header
+            # refuses (BadHeaderError, and the email was never sent).
+            subject = " ".join(
+                render_to_string("discussions/email/notification_subject.txt", context).split()
+            )
             body = render_to_string("discussions/email/notification.txt", context)
         send_mail(
             settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,

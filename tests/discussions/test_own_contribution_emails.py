@@ -115,3 +115,25 @@ def test_the_profile_offers_the_preference(alice, alice_client) -> None:
     assert alice_client.post(profile, data).status_code == 302
     alice.refresh_from_db()
     assert alice.email_own_contributions is False
+
+
+def test_a_passage_over_two_paragraphs_still_gives_a_one_line_subject(
+    alice, bob, on_commit
+) -> None:
+    # A header with a line break raises BadHeaderError: the email was never sent.
+    text = Dossier.objects.create(
+        title="Texte",
+        slug="deux-paragraphes",
+        body="Premier paragraphe.\n\nSecond paragraphe.\n",
+        status="published",
+    )
+    start = text.body_text.index("Premier")
+    exact = text.body_text[start : text.body_text.index("Second") + len("Second")]
+    assert "\n" in exact
+    note = AnnotationFactory(dossier=text, author=alice, exact=exact)
+    with on_commit():
+        services.comment_create(author=bob, target=note, body="Je ne suis pas d’accord.")
+
+    [email] = mail.outbox
+    assert email.to == ["alice@example.org"]
+    assert "\n" not in email.subject and "Premier paragraphe. Second" in email.subject
