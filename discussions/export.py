@@ -185,24 +185,30 @@ def annotation_json(
     if bodies:
         data["body"] = bodies[0] if len(bodies) == 1 else bodies
     if for_page:
-        data["ccfd"] = {
-            "pk": annotation.pk,
-            "target": _body_ref(annotation),
-            "state": annotation.state,
-            "visibility": annotation.visibility,
-            "mine": annotation.author_id == links.user_pk,
-            "author": annotation.author_name,
-            "author_url": links.member(annotation.author_id),
-            "note": annotation.body,
-            "tags": tags,
-            "replies": getattr(annotation, "reply_count", None),
-            # Only its author still sees a hidden annotation: tell them why.
-            "hidden": annotation.hidden,
-            "moderation_note": annotation.moderation_note if annotation.hidden else "",
-            # Sent back with a PATCH: an edit from an older version answers 409.
-            "version": annotation.version,
-        }
+        data["ccfd"] = _page_extension(links, annotation, tags)
     return data
+
+
+def _page_extension(links: Links, annotation: SimpleNamespace, tags: list[str]) -> dict[str, Any]:
+    """What the reading page needs beyond the W3C model (a local extension under "ccfd",
+    which JSON-LD processors ignore)."""
+    return {
+        "pk": annotation.pk,
+        "target": _body_ref(annotation),
+        "state": annotation.state,
+        "visibility": annotation.visibility,
+        "mine": annotation.author_id == links.user_pk,
+        "author": annotation.author_name,
+        "author_url": links.member(annotation.author_id),
+        "note": annotation.body,
+        "tags": tags,
+        "replies": getattr(annotation, "reply_count", None),
+        # Only its author still sees a hidden annotation: tell them why.
+        "hidden": annotation.hidden,
+        "moderation_note": annotation.moderation_note if annotation.hidden else "",
+        # Sent back with a PATCH: an edit from an older version answers 409.
+        "version": annotation.version,
+    }
 
 
 def reply_json(links: Links, comment: Comment) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from discussions.access import moderator_required
@@ -45,69 +45,60 @@ class Queue:
 
 
 def moderation_queue_for(user: User) -> Queue:
-    """The queue as `user` (a moderator, else 403) may work it, in five queries."""
+    """The queue as `user` (a moderator, else 403) may work it, in seven queries."""
     from learning.models import FieldReport
 
     moderator_required(user)
     comments = Comment.objects.readable_by(user)
     annotations = Annotation.objects.moderatable_by(user)
     field_reports = FieldReport.objects.readable_by(user)
-    flags = (
-        Flag.objects.filter(resolution=Flag.Resolution.OPEN)
-        .filter(
-            Q(comment__in=comments)
-            | Q(annotation__in=annotations)
-            | Q(field_report__in=field_reports)
-        )
-        .select_related(
-            "reporter",
-            "comment__author",
-            "comment__dossier",
-            "annotation__author",
-            "annotation__dossier",
-            "field_report__author",
-            "field_report__dossier",
-        )
-        .defer(
-            *_dossier_text("comment__dossier__"),
-            *_dossier_text("annotation__dossier__"),
-            *_dossier_text("field_report__dossier__"),
-        )
-        .order_by("created_at", "pk")
+    items = _reported(
+        {"comment": comments, "annotation": annotations, "field_report": field_reports}
     )
-    reported: dict[tuple[str, int], ReportedItem] = {}
-    for flag in flags:
-        contribution = flag.comment or flag.annotation or flag.field_report
-        key = (contribution._meta.model_name, contribution.pk)
-        if key not in reported:
-            reported[key] = _item(contribution)
-        reported[key].flags.append(flag)
-    items = list(reported.values())
-    recent = ("author", "moderated_by", "dossier")
     return Queue(
         reported=[item for item in items if isinstance(item.contribution, Comment)],
         reported_annotations=[item for item in items if isinstance(item.contribution, Annotation)],
         reported_field_reports=[
             item for item in items if isinstance(item.contribution, FieldReport)
         ],
-        hidden=list(
-            comments.filter(state=Comment.State.HIDDEN)
-            .select_related(*recent)
-            .defer(*_dossier_text("dossier__"))
-            .order_by("-moderated_at")[:RECENT_SIZE]
-        ),
-        hidden_annotations=list(
-            annotations.filter(hidden=True)
-            .select_related(*recent)
-            .defer(*_dossier_text("dossier__"))
-            .order_by("-moderated_at")[:RECENT_SIZE]
-        ),
-        hidden_field_reports=list(
-            field_reports.filter(state=FieldReport.State.HIDDEN)
-            .select_related(*recent)
-            .defer(*_dossier_text("dossier__"))
-            .order_by("-moderated_at")[:RECENT_SIZE]
-        ),
+        hidden=_recent(comments.filter(state=Comment.State.HIDDEN)),
+        hidden_annotations=_recent(annotations.filter(hidden=True)),
+        hidden_field_reports=_recent(field_reports.filter(state=FieldReport.State.HIDDEN)),
+    )
+
+
+def _reported(readable: dict[str, QuerySet]) -> list[ReportedItem]:
+    """The open reports on what the moderator may read, one item per contribution, oldest
+    report first; `readable` maps each Flag field to the readable contributions."""
+    condition = Q()
+    for name, queryset in readable.items():
+        condition |= Q(**{f"{name}__in": queryset})
+    flags = (
+        Flag.objects.filter(resolution=Flag.Resolution.OPEN)
+        .filter(condition)
+        .select_related(
+            "reporter",
+            *(f"{name}__{related}" for name in readable for related in ("author", "dossier")),
+        )
+        .defer(*(column for name in readable for column in _dossier_text(f"{name}__dossier__")))
+        .order_by("created_at", "pk")
+    )
+    reported: dict[tuple[str, int], ReportedItem] = {}
+    for flag in flags:
+        contribution = next(getattr(flag, name) for name in readable if getattr(flag, name))
+        key = (contribution._meta.model_name, contribution.pk)
+        if key not in reported:
+            reported[key] = _item(contribution)
+        reported[key].flags.append(flag)
+    return list(reported.values())
+
+
+def _recent(hidden: QuerySet) -> list:
+    """The latest hidden contributions of one kind, with who hid them."""
+    return list(
+        hidden.select_related("author", "moderated_by", "dossier")
+        .defer(*_dossier_text("dossier__"))
+        .order_by("-moderated_at")[:RECENT_SIZE]
     )
 
 

@@ -71,18 +71,7 @@ def annotation_reanchor(*, body: models.Model) -> ReanchorResult:
     )
     if not annotations:
         return result
-    history = body.history.model
-    latest = (
-        history.objects.filter(id=body.pk)
-        .order_by("-history_id")
-        .values_list("history_id", "history_user_id")
-        .first()
-    )
-    version, editor_id = latest if latest else (None, None)
-    versions = {a.text_version for a in annotations if a.text_version is not None}
-    old_texts = dict(
-        history.objects.filter(history_id__in=versions).values_list("history_id", "body_text")
-    )
+    version, editor_id, old_texts = _text_versions(body, annotations)
     changes: dict[int, TextChange] = {}
     moved_only: list[Annotation] = []
     for annotation in annotations:
@@ -106,6 +95,26 @@ def annotation_reanchor(*, body: models.Model) -> ReanchorResult:
             annotation.dossier = body
     _notify_orphaned(result.orphaned, editor_id)
     return result
+
+
+def _text_versions(
+    body: models.Model, annotations: list[Annotation]
+) -> tuple[int | None, int | None, dict[int, str]]:
+    """The body's latest history record and its editor, and the texts the annotations were
+    last anchored to (two queries)."""
+    history = body.history.model
+    latest = (
+        history.objects.filter(id=body.pk)
+        .order_by("-history_id")
+        .values_list("history_id", "history_user_id")
+        .first()
+    )
+    version, editor_id = latest if latest else (None, None)
+    versions = {a.text_version for a in annotations if a.text_version is not None}
+    old_texts = dict(
+        history.objects.filter(history_id__in=versions).values_list("history_id", "body_text")
+    )
+    return version, editor_id, old_texts
 
 
 def reanchor_one(
