@@ -50,8 +50,8 @@ JINJA2_TEMPLATE = """\
 {%- if c.state != visible %} comment--tombstone{% endif %}" tabindex="-1"
 {%- if focus == pk %} autofocus{% endif %}>
 {%- if c.state == visible -%}
-<header class="comment__meta"><span class="comment__author">{{ name(c) }}</span> <a class="comment__date" href="#comment-{{ pk }}"><time datetime="{{ c.created_at.isoformat() }}">{{ when(c.created_at) }}</time></a>
-{%- if c.edited_at %} <span class="comment__edited">{{ edited(c.edited_at) }}</span>{% endif %}
+<header class="comment__meta"><a class="comment__author" href="{{ urls.member(c.author_id) }}">{{ name(c) }}</a> <a class="comment__date" href="#comment-{{ pk }}"><time datetime="{{ c.created_at.isoformat() }}">{{ when(c.created_at) }}</time></a>
+{%- if c.edited_at %}{% set url = urls.revisions(pk) %} <a class="comment__edited" href="{{ url }}" hx-get="{{ url }}" hx-target="#slot-{{ pk }}">{{ edited(c.edited_at) }}<span class="visually-hidden"> — {{ text.earlier_versions }}</span></a>{% endif %}
 {%- if entry.in_reply_to is not none %} <span class="comment__reply-to">{{ text.in_reply_to }} <a href="#comment-{{ entry.in_reply_to.pk }}">{{ name(entry.in_reply_to) }}</a></span>{% endif -%}
 </header><div class="comment__body" id="body-{{ pk }}">{{ c.body_html|safe }}</div><div class="comment__actions">
 {%- set url = urls.reply(pk) %}<a href="{{ url }}" hx-get="{{ url }}" hx-target="#slot-{{ pk }}">{{ text.reply }}</a>
@@ -80,6 +80,8 @@ JINJA2_ROUTES = {
     "flag": "discussions:comment-flag",
     "hide": "discussions:comment-hide",
     "restore": "discussions:comment-restore",
+    "revisions": "discussions:comment-revisions",
+    "member": "accounts:member",
 }
 
 
@@ -142,6 +144,7 @@ def jinja2_entries_html(
         "in_reply_to": gettext("in reply to"),
         "deleted": gettext("Message deleted by its author"),
         "hidden": gettext("Message hidden by moderation"),
+        "earlier_versions": gettext("see its earlier versions"),
     }
     context = {
         "entries": thread.entries,
@@ -159,131 +162,6 @@ def jinja2_entries_html(
     return mark_safe(jinja2_template().render(context))
 
 
-# --- The renderer replaced: f-strings and URL suffixes typed after one reversed prefix --------
-# Kept as it was (a renamed route broke its links silently), as the baseline.
-
-
-def baseline_entries_html(
-    thread: Thread, *, csrf_token: str = "", focus: int | None = None
-) -> SafeString:
-    from django.urls import reverse
-    from django.utils import dateformat, timezone
-    from django.utils.formats import get_format
-    from django.utils.html import escape
-    from django.utils.safestring import mark_safe
-    from django.utils.translation import gettext, pgettext
-
-    visible, deleted = "visible", "deleted"
-    if not thread.entries:
-        return mark_safe("")
-    # Was `thread.comments_url`: the same reverse, once per thread.
-    base = escape(reverse("discussions:comment-create"))
-    dom_id = escape(thread.dom_id)
-    date_format = get_format("DATE_FORMAT")
-    zone = timezone.get_current_timezone()
-    text = {
-        "reply": escape(pgettext("action", "Reply")),
-        "edit": escape(gettext("Edit")),
-        "delete": escape(gettext("Delete")),
-        "confirm": escape(gettext("Delete this message? Replies to it stay.")),
-        "report": escape(gettext("Report")),
-        "hide": escape(gettext("Hide")),
-        "restore": escape(gettext("Restore")),
-        "link": escape(gettext("Link")),
-        "in_reply_to": escape(gettext("in reply to")),
-        "deleted": escape(gettext("Message deleted by its author")),
-        "hidden": escape(gettext("Message hidden by moderation")),
-    }
-    csrf = (
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-        if csrf_token
-        else ""
-    )
-    names: dict[int, str] = {}
-
-    def name(comment: ShownComment) -> str:
-        if comment.author_id not in names:
-            names[comment.author_id] = escape(comment.author.get_display_name())
-        return names[comment.author_id]
-
-    days: dict[object, str] = {}
-
-    def when(moment: datetime) -> str:
-        # The day in the language's format (computed once per day), then the time.
-        local = moment.astimezone(zone)
-        day = local.date()
-        if day not in days:
-            days[day] = escape(dateformat.format(day, date_format))
-        return f"{days[day]} {local:%H:%M}"
-
-    out: list[str] = ['<ol class="comments">']
-    for entry in thread.entries:
-        c = entry.comment
-        pk = c.pk
-        state = c.state
-        url = f"{base}{pk}/"
-        if entry.opens:
-            out.append('<ol class="comments comments--replies">')
-        tombstone = "" if state == visible else " comment--tombstone"
-        autofocus = " autofocus" if focus == pk else ""
-        out.append(
-            f'<li class="comments__item"><article id="comment-{pk}" class="comment '
-            f'comment--depth-{entry.depth}{tombstone}" tabindex="-1"{autofocus}>'
-        )
-        if state == visible:
-            out.append(
-                f'<header class="comment__meta"><span class="comment__author">{name(c)}</span> '
-                f'<a class="comment__date" href="#comment-{pk}"><time datetime="'
-                f'{c.created_at.isoformat()}">{when(c.created_at)}</time></a>'
-            )
-            if c.edited_at:
-                edited = gettext("edited on %(date)s") % {"date": when(c.edited_at)}
-                out.append(f' <span class="comment__edited">{edited}</span>')
-            if entry.in_reply_to is not None:
-                parent = entry.in_reply_to
-                out.append(
-                    f' <span class="comment__reply-to">{text["in_reply_to"]} '
-                    f'<a href="#comment-{parent.pk}">{name(parent)}</a></span>'
-                )
-            out.append(
-                f'</header><div class="comment__body" id="body-{pk}">{c.body_html}</div>'
-                f'<div class="comment__actions"><a href="{url}repondre/" hx-get="{url}repondre/"'
-                f' hx-target="#slot-{pk}">{text["reply"]}</a>'
-            )
-            if entry.can_edit:
-                out.append(
-                    f' <a href="{url}modifier/" hx-get="{url}modifier/" hx-target="#slot-{pk}">'
-                    f'{text["edit"]}</a> <form method="post" action="{url}supprimer/" '
-                    f'class="inline-form" hx-post="{url}supprimer/" hx-target="#{dom_id}" '
-                    f'hx-swap="outerHTML" hx-confirm="{text["confirm"]}">{csrf}<button '
-                    f'type="submit" class="link-button">{text["delete"]}</button></form>'
-                )
-            else:
-                out.append(
-                    f' <a href="{url}signaler/" hx-get="{url}signaler/" hx-target="#slot-{pk}">'
-                    f"{text['report']}</a>"
-                )
-            if entry.can_moderate:
-                out.append(
-                    f' <a href="{url}masquer/" hx-get="{url}masquer/" hx-target="#slot-{pk}">'
-                    f"{text['hide']}</a>"
-                )
-            out.append(f' <a class="comment__permalink" href="{url}">{text["link"]}</a></div>')
-        else:
-            label = text["deleted"] if state == deleted else text["hidden"]
-            out.append(f'<p class="comment__tombstone">{label}</p>')
-            if entry.can_moderate:
-                out.append(
-                    f'<div class="comment__actions"><a href="{url}retablir/" '
-                    f'hx-get="{url}retablir/" hx-target="#slot-{pk}">{text["restore"]}</a></div>'
-                )
-        out.append(f'<div id="slot-{pk}" class="comment__slot"></div></article>')
-        if entry.closes is not None:
-            out.append("</li>" + "</ol></li>" * len(entry.closes))
-    out.append("</ol>")
-    return mark_safe("".join(out))
-
-
 # --- Measuring ------------------------------------------------------------------------
 
 
@@ -293,7 +171,6 @@ def renderers() -> dict[str, Callable[..., SafeString]]:
     return {
         "in use: (b) Python, reversed routes": thread_entries_html,
         "(a) Jinja2 template": jinja2_entries_html,
-        "baseline: f-strings, typed suffixes": baseline_entries_html,
     }
 
 
