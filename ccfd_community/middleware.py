@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import middleware as auth_middleware
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 
 
 class ResponseHeadersMiddleware:
@@ -73,3 +74,29 @@ class LoginRequiredMiddleware(auth_middleware.LoginRequiredMiddleware):
             error = _("Log in to continue: your session may have expired.")
             return JsonResponse({"error": error}, status=401)
         return super().handle_no_permission(request, view_func)
+
+
+class NotFoundPageMiddleware:
+    """The French 404 page in development too, unless DJANGO_DEBUG_TECHNICAL_404 is on.
+
+    With DEBUG on, Django answers a missing page with its technical English page listing the
+    URL patterns; a newcomer trying `make run` reads that for a mistyped dossier address. The
+    page people see in production is the one to see here. Innermost in MIDDLEWARE, so it sees
+    a view's Http404 first and the resolver's 404 answer last.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.active = settings.DEBUG and not settings.DEBUG_TECHNICAL_404
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if self.active and response.status_code == 404 and request.resolver_match is None:
+            # No URL pattern matched: the response is Django's technical page.
+            return page_not_found(request, Http404())
+        return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if self.active and isinstance(exception, Http404):
+            return page_not_found(request, exception)
+        return None

@@ -20,6 +20,8 @@ env = environ.Env()
 DEFAULT_SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105 refused when DEBUG is off
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# With DEBUG on, Django's technical 404 page instead of the French one people see.
+DEBUG_TECHNICAL_404 = env.bool("DJANGO_DEBUG_TECHNICAL_404", default=False)
 
 # --- Values production must give ------------------------------------------------------
 # With DEBUG off none of these falls back to a development value: console email, tasks run
@@ -194,6 +196,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost: the French 404 page in development too (DJANGO_DEBUG_TECHNICAL_404 restores
+    # Django's technical one).
+    "ccfd_community.middleware.NotFoundPageMiddleware",
 ]
 
 ROOT_URLCONF = "ccfd_community.urls"

@@ -58,3 +58,31 @@ def test_too_many_requests_to_an_account_page_get_a_french_429_page(settings) ->
     html = response.content.decode()
     assert '<html lang="fr">' in html
     assert "Trop de requêtes" in html
+
+
+def test_a_missing_dossier_shows_the_french_404_page_in_development(settings, alice_client) -> None:
+    settings.DEBUG = True
+    response = alice_client.get("/dossiers/nexiste-pas/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert "URLconf" not in html and "Page not found" not in html
+
+
+def test_an_unknown_address_shows_the_french_404_page_in_development(
+    settings, alice_client
+) -> None:
+    settings.DEBUG = True
+    response = alice_client.get("/nulle-part/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert "URLconf" not in html
+
+
+def test_the_technical_404_page_stays_available_to_developers(settings, alice_client) -> None:
+    settings.DEBUG = True
+    settings.DEBUG_TECHNICAL_404 = True
+    response = alice_client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "URLconf" in response.content.decode()
