@@ -1,0 +1,127 @@
+"""A PDF page's characters as lines of text, each with its position and its font.
+
+pdfminer.six gives every character with its font name, size and box. Its own line finder cuts
+justified lines at their wide spaces, so lines are built here: characters grouped by their
+vertical centre, ordered left to right, a space wherever the gap between two characters is
+wide. Raised small digits become footnote references, kept as `FOOTNOTE_REF` placeholders
+until the page's notes are known.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from pdfminer.layout import LTChar
+
+# A footnote reference inside a line's text: OPEN + the document's number + CLOSE.
+OPEN, CLOSE = "\ue000", "\ue001"
+FOOTNOTE_REF = re.compile(OPEN + r"(\d+)" + CLOSE)
+
+LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
+# No-break, narrow no-break, thin and other fixed-width spaces read as a plain space; a
+# zero-width space as nothing. A soft hyphen is kept: at a line's end it says « join ».
+SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u205f\u3000\t",
+        " ",
+    )
+    | {"\u200b": None, "\ufeff": None}
+)
+BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "demi")
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class Line:
+    """One line of a page, in PDF points with y measured from the page's top."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the size most of its characters have
+    bold: bool  # most of its characters are in a bold face
+    page: int  # index in the document, from 0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def style(self) -> tuple[float, bool]:
+        return (round(self.size * 2) / 2, self.bold)
+
+
+def normalise(text: str) -> str:
+    """Ligatures spelt out, exotic spaces made plain, unmapped glyph codes dropped."""
+    return UNMAPPED.sub("", text.translate(LIGATURES).translate(SPACES))
+
+
+def _is_bold(fontname: str) -> bool:
+    name = fontname.lower().split("+")[-1]
+    return any(word in name for word in BOLD_NAMES)
+
+
+def page_lines(chars: list[LTChar], page_height: float, page: int) -> list[Line]:
+    """The page's horizontal text as lines, top to bottom."""
+    chars = [c for c in chars if c.upright and c.get_text().strip() or c.get_text() == " "]
+    rows: list[list[LTChar]] = []
+    for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
+        centre = (char.y0 + char.y1) / 2
+        if rows:
+            row = rows[-1]
+            row_centre = statistics.fmean((c.y0 + c.y1) / 2 for c in row[:8])
+            if abs(centre - row_centre) < 0.45 * max(char.size, row[0].size):
+                row.append(char)
+                continue
+        rows.append([char])
+    lines = [_line(sorted(row, key=lambda c: c.x0), page_height, page) for row in rows]
+    lines = [line for line in lines if line.text.strip()]
+    lines.sort(key=lambda line: (round(line.top), line.x0))
+    return lines
+
+
+def _line(row: list[LTChar], page_height: float, page: int) -> Line:
+    sizes = Counter(round(c.size, 1) for c in row if c.get_text().strip())
+    size = sizes.most_common(1)[0][0] if sizes else row[0].size
+    base = [c.matrix[5] for c in row if abs(c.size - size) < 0.2]
+    baseline = statistics.median(base) if base else row[0].matrix[5]
+    parts: list[str] = []
+    previous: LTChar | None = None
+    reference = ""
+    bold = 0
+    for char in row:
+        text = char.get_text()
+        raised = char.size < 0.85 * size and char.matrix[5] > baseline + 0.2 * size
+        if reference and not (raised and text.isdigit()):
+            parts.append(OPEN + reference + CLOSE)
+            reference = ""
+        wide = previous is not None and char.x0 - previous.x1 > 0.18 * min(char.size, previous.size)
+        if wide and parts and not parts[-1].endswith(" ") and text != " ":
+            parts.append(" ")
+        if raised and text.isdigit():
+            reference += text
+        else:
+            parts.append(text)
+        bold += _is_bold(char.fontname) and bool(text.strip())
+        previous = char
+    if reference:
+        parts.append(OPEN + reference + CLOSE)
+    text = re.sub(r" {2,}", " ", normalise("".join(parts))).strip()
+    visible = sum(1 for c in row if c.get_text().strip()) or 1
+    return Line(
+        text=text,
+        x0=min(c.x0 for c in row),
+        x1=max(c.x1 for c in row),
+        top=page_height - max(c.y1 for c in row),
+        bottom=page_height - min(c.y0 for c in row),
+        size=float(size),
+        bold=bold / visible > 0.6,
+        page=page,
+    )

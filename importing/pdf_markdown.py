@@ -1,0 +1,219 @@
+"""A PDF's lines, page by page, made into the project's Markdown.
+
+In order: the running headers, footers and page numbers go (lines at a page's top or foot
+repeated on other pages, digits aside, and lone page numbers); the table of contents page
+goes; the cover page gives the title and authors; each page's footnotes are read at its foot;
+the rest is cut into headings (larger or bold lines, ranked by style and numbering) and
+paragraphs (re-joined across lines and pages, hyphenation at line ends repaired).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from importing.pdf_lines import FOOTNOTE_REF, Line
+from importing.pdf_text import Paragraphs, clean_words, inline_escape
+
+PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*[-–—])?(?:\s*(?:/|sur|de|of)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+TOC_TITLE = re.compile(r"^(table des mati[eè]res|sommaire|contents|table of contents)$", re.I)
+TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\. \. \.|\s{3,})\s*\d{1,4}$|\s\d{1,4}$")
+LEADERS = re.compile(r"\.{3,}|…{2,}|(?:\. ){3,}")
+NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+AUTHOR_LINE = re.compile(
+    r"^(?:par|auteurs?|autrices?|r[ée]dig[ée]e? par|r[ée]alis[ée]e? par|by)\s*:?\s+(.+)$", re.I
+)
+NOTE_START = re.compile(r"^(?:" + FOOTNOTE_REF.pattern + r"|(\d{1,3})[.)]?\s)")
+MARGIN_ZONE = 0.11  # of the page's height: where running headers and footers sit
+
+
+@dataclass
+class Document:
+    """What the reading of a PDF found, page by page."""
+
+    pages: list[list[Line]]
+    heights: list[float]
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    first_page_text: str = ""
+
+
+def body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[round(line.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def drop_running_lines(doc: Document, size: float) -> int:
+    """Remove headers, footers and page numbers; return how many lines went."""
+    keys: Counter[str] = Counter()
+    for lines, height in zip(doc.pages, doc.heights, strict=True):
+        keys.update({_running_key(line.text) for line in lines if _in_margin(line, height)})
+    with_text = sum(1 for lines in doc.pages if lines)
+    removed = 0
+    for index, (lines, height) in enumerate(zip(doc.pages, doc.heights, strict=True)):
+        kept = []
+        for line in lines:
+            margin = _in_margin(line, height)
+            count = keys[_running_key(line.text)]
+            running = count >= 2 and (line.size < size * 0.95 or count >= 0.3 * with_text)
+            if margin and (
+                PAGE_NUMBER.match(line.text) or running and not NOTE_START.match(line.text)
+            ):
+                removed += 1
+            else:
+                kept.append(line)
+        doc.pages[index] = kept
+    return removed
+
+
+def _in_margin(line: Line, height: float) -> bool:
+    return line.top < height * MARGIN_ZONE or line.bottom > height * (1 - MARGIN_ZONE)
+
+
+def is_toc_page(lines: list[Line]) -> bool:
+    """A contents page: titled so and mostly entries, or nearly all entries with leaders."""
+    if len(lines) < 3:
+        return False
+    entries = sum(1 for line in lines if TOC_ENTRY.search(line.text))
+    leaders = sum(1 for line in lines if LEADERS.search(line.text))
+    titled = any(TOC_TITLE.match(line.text.strip()) for line in lines[:3])
+    return (titled and entries >= 0.5 * len(lines)) or leaders >= 0.7 * len(lines)
+
+
+def drop_toc_pages(doc: Document) -> None:
+    for index, lines in enumerate(doc.pages[:12]):
+        if is_toc_page(lines):
+            doc.pages[index] = []
+            doc.notes.append(
+                _("The table of contents (page %(page)s) was removed.") % {"page": index + 1}
+            )
+
+
+def read_cover(doc: Document, size: float, meta_title: str, meta_authors: list[str]) -> None:
+    """Title, authors and first page text; a cover page leaves the body."""
+    first = next((i for i, lines in enumerate(doc.pages) if lines), None)
+    if first is None:
+        return
+    lines = doc.pages[first]
+    doc.first_page_text = "\n".join(FOOTNOTE_REF.sub("", line.text) for line in lines)
+    words = sum(len(line.text.split()) for line in lines)
+    biggest = max(line.size for line in lines)
+    cover = len([p for p in doc.pages if p]) > 1 and words <= 80 and biggest >= size * 1.3
+    title_lines = [line for line in lines[:6] if line.size >= biggest - 0.5]
+    doc.title = meta_title or " ".join(line.text for line in title_lines)
+    doc.authors = meta_authors or _authors_on(lines)
+    if cover:
+        doc.pages[first] = []
+        doc.notes.append(_("The cover page was removed (its title and authors were kept)."))
+    elif not meta_title and biggest >= size * 1.3:
+        doc.pages[first] = [line for line in lines if line not in title_lines]
+
+
+def _authors_on(lines: list[Line]) -> list[str]:
+    for line in lines:
+        found = AUTHOR_LINE.match(line.text.strip())
+        if found:
+            return split_authors(found.group(1))
+    return []
+
+
+def split_authors(text: str) -> list[str]:
+    names = re.split(r"\s*(?:,|;|&|\bet\b|\band\b)\s*", text.strip())
+    return [name.strip() for name in names if len(name.strip()) > 1][:12]
+
+
+def take_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int, str]]:
+    """Split a page into its body and its notes (small lines at its foot, numbered)."""
+    end = len(lines)
+    while end > 0 and lines[end - 1].size < size * 0.9:
+        end -= 1
+    notes: dict[int, list[str]] = {}
+    current: int | None = None
+    body_tail: list[Line] = []
+    for line in lines[end:]:
+        start = NOTE_START.match(line.text)
+        if start:
+            current = int(start.group(1) or start.group(2))
+            notes[current] = [line.text[start.end() :].strip()]
+        elif current is not None:
+            notes[current].append(line.text)
+        else:
+            body_tail.append(line)
+    return lines[:end] + body_tail, {n: clean_words(parts) for n, parts in notes.items()}
+
+
+def heading_levels(lines: list[Line], size: float) -> dict[tuple[float, bool], int]:
+    """Each heading style's level: larger first, bold before regular at one size."""
+    styles = {line.style for line in lines if is_heading_style(line, size)}
+    ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
+    return {style: min(rank + 1, 3) for rank, style in enumerate(ranked)}
+
+
+def is_heading_style(line: Line, size: float) -> bool:
+    if len(line.text) > 160 or FOOTNOTE_REF.search(line.text):
+        return False
+    return line.size >= size * 1.12 or (line.bold and line.size >= size * 0.95)
+
+
+def build_markdown(doc: Document, size: float) -> str:
+    """The body's headings and paragraphs, then its notes as Markdown footnotes."""
+    body: list[Line] = []
+    page_notes: dict[tuple[int, int], str] = {}
+    for lines in doc.pages:
+        kept, notes = take_footnotes(lines, size)
+        body.extend(kept)
+        if lines:
+            page_notes.update({(lines[0].page, n): text for n, text in notes.items()})
+    levels = heading_levels(body, size)
+
+    def is_heading(line: Line) -> bool:
+        return line.style in levels and is_heading_style(line, size)
+
+    paragraphs = Paragraphs(body, size, page_notes)
+    blocks: list[str] = []
+    index = 0
+    while index < len(body):
+        line = body[index]
+        if is_heading(line):
+            group = [line]
+            while (
+                index + 1 < len(body)
+                and body[index + 1].style == line.style
+                and body[index + 1].page == line.page
+                and body[index + 1].top - group[-1].bottom < line.size
+            ):
+                index += 1
+                group.append(body[index])
+            text = " ".join(part.text for part in group)
+            blocks.append(
+                "#" * _level(text, levels[line.style], levels) + " " + inline_escape(text)
+            )
+            index += 1
+            continue
+        end = paragraphs.paragraph_end(index, is_heading)
+        blocks.append(paragraphs.render(index, end))
+        index = end
+    blocks.extend(paragraphs.definitions())
+    return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+def _level(text: str, style_level: int, levels: dict[tuple[float, bool], int]) -> int:
+    """Numbering deepens a level when styles alone do not tell (« 1.2 » under « 1. »)."""
+    numbered = NUMBERING.match(text)
+    if numbered and len(set(levels.values())) == 1:
+        return min(3, numbered.group(1).count(".") + 1)
+    return style_level
