@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
+from dossiers.history import ReadableHistoryAdmin, change_reason_field
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 from dossiers.versioning import VersionedAdminForm
 
@@ -38,6 +38,7 @@ class DossierAdminForm(VersionedAdminForm):
         label=_("new keywords"),
         help_text=_("Keywords that do not exist yet, separated by commas."),
     )
+    change_reason = change_reason_field()
 
     class Meta:
         model = Dossier
@@ -58,6 +59,12 @@ class DossierAdminForm(VersionedAdminForm):
         names.update(parse_tags(data.get("new_tags") or ""))
         data["tags"] = sorted(names)
         return data
+
+
+class PartAdminForm(VersionedAdminForm):
+    """A case study, recommendation or question edited on its own page: with a reason."""
+
+    change_reason = change_reason_field()
 
 
 class VersionedAdminMixin:
@@ -128,7 +135,7 @@ class QuestionInline(admin.TabularInline):
 
 
 @admin.register(Dossier)
-class DossierAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class DossierAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
     form = DossierAdminForm
     list_display = ["title", "status", "published_on", "period_label", "updated_at", "updated_by"]
     list_filter = ["status", "regions", "themes", "tags", "published_on"]
@@ -155,7 +162,7 @@ class DossierAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Changes"), {"fields": ["created_at", "updated_at", "updated_by"]}),
+        (_("Changes"), {"fields": ["change_reason", "created_at", "updated_at", "updated_by"]}),
     ]
     inlines = [CaseStudyInline, RecommendationInline, QuestionInline]
     actions = ["publish", "archive", "back_to_draft"]
@@ -220,8 +227,8 @@ class DossierAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(SimpleHistoryAdmin):
-    form = VersionedAdminForm
+class CaseStudyAdmin(ReadableHistoryAdmin):
+    form = PartAdminForm
     list_display = ["title", "dossier", "country", "order"]
     list_filter = ["dossier__status", "dossier"]
     search_fields = ["title", "country", "partners", "summary", "body"]
@@ -229,8 +236,8 @@ class CaseStudyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
-    form = VersionedAdminForm
+class RecommendationAdmin(ReadableHistoryAdmin):
+    form = PartAdminForm
     list_display = ["title", "dossier", "audience", "order"]
     list_filter = ["audience", "dossier__status", "dossier"]
     search_fields = ["title", "body"]
@@ -238,8 +245,8 @@ class RecommendationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(SimpleHistoryAdmin):
-    form = VersionedAdminForm
+class QuestionAdmin(ReadableHistoryAdmin):
+    form = PartAdminForm
     list_display = ["title", "dossier", "order"]
     list_filter = ["dossier"]
     search_fields = ["title", "body"]

@@ -72,10 +72,15 @@ DIFF_CHANGES = 5
 SHORT_TEXT = 80
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+def unix_line_endings(value: Any) -> Any:
+    """Browsers send a textarea's lines ended by CR LF; texts are stored with LF."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+def word_diff(old: str, new: str, changes_shown: int = DIFF_CHANGES) -> list[tuple[str, str]]:
     """A short view of how `new` differs from `old`: ("removed" | "added" | "same", text)
     pieces, the unchanged text cut to a few words around each change ("…" beyond), at
-    most DIFF_CHANGES changes."""
+    most `changes_shown` changes."""
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0.2  # two 10,000-word versions sharing most of their text: ~10 ms
     diffs = dmp.diff_main(old, new)
@@ -86,7 +91,7 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     for index, (op, text) in enumerate(diffs):
         if op != dmp.DIFF_EQUAL:
             changes += 1
-            if changes > DIFF_CHANGES:
+            if changes > changes_shown:
                 pieces.append(("same", " …"))
                 break
             pieces.append((names[op], text))
@@ -185,6 +190,13 @@ class VersionedAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.initial.setdefault("base_version", self.instance.version)
+        if self.is_bound:
+            # Browsers end a textarea's lines with CR LF: saved as such, every text would
+            # differ from its last version on every line, and count as changed when it was
+            # not touched (a phantom change in the history).
+            self.data = self.data.copy()
+            for key, values in self.data.lists():
+                self.data.setlist(key, [unix_line_endings(value) for value in values])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -14,9 +14,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from discussions import services as discussions_services
+from dossiers.history import ReadableHistoryAdmin
 from dossiers.models import Recommendation
 from learning import services
 from learning.models import FieldReport, RecommendationFollowUp, Status, StatusChange
@@ -123,7 +123,7 @@ class RecommendationFollowUpAdmin(admin.ModelAdmin):
 
 
 @admin.register(FieldReport)
-class FieldReportAdmin(SimpleHistoryAdmin):
+class FieldReportAdmin(ReadableHistoryAdmin):
     list_display = [
         "title",
         "author",
