@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -26,10 +28,12 @@ class ProfileForm(forms.ModelForm):
             "email_mentions",
             "email_own_contributions",
             "email_digest",
+            "learning_digest",
         ]
         widgets = {
             "regions": forms.CheckboxSelectMultiple,
             "themes": forms.CheckboxSelectMultiple,
+            "learning_digest": forms.RadioSelect,
         }
         help_texts = {
             "regions": gettext_lazy(
@@ -38,7 +42,19 @@ class ProfileForm(forms.ModelForm):
             "themes": gettext_lazy(
                 "What you work on: colleagues find you by it in the member directory."
             ),
+            "learning_digest": gettext_lazy(
+                "News of what you follow, questions awaiting your answer, syntheses and your "
+                "annotations, in one email. Unless it is off, it replaces the daily digest."
+            ),
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A form posted without the choice (an older page) keeps the current one.
+        self.fields["learning_digest"].required = False
+
+    def clean_learning_digest(self) -> str:
+        return self.cleaned_data["learning_digest"] or self.instance.learning_digest
 
     def clean_display_name(self) -> str:
         return " ".join(self.cleaned_data["display_name"].split())

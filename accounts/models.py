@@ -74,6 +74,26 @@ class User(AbstractUser):
     )
     email_digest = models.BooleanField(_("daily digest of what I follow"), default=True)
 
+    class LearningDigest(models.TextChoices):
+        WEEKLY = "weekly", _("Weekly")
+        DAILY = "daily", _("Daily")
+        OFF = "off", _("Off")
+
+    # The learning digest (learning.digest): news of what I follow, questions awaiting me,
+    # syntheses, my annotations. Unless off, it replaces the daily digest above.
+    learning_digest = models.CharField(
+        _("learning digest"),
+        max_length=6,
+        choices=LearningDigest.choices,
+        default=LearningDigest.WEEKLY,
+        # Users created by code that predates the column (during a deploy) get it too.
+        db_default=LearningDigest.WEEKLY,
+    )
+    # When the last one went out: the next covers what happened since.
+    learning_digest_sent_at = models.DateTimeField(
+        _("learning digest last sent"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -88,6 +108,10 @@ class User(AbstractUser):
             # Login looks addresses up case-insensitively; two spellings of one address
             # must never be two accounts.
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=models.Q(learning_digest__in=["weekly", "daily", "off"]),
+                name="accounts_user_learning_digest_known",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from accounts.models import User
 from discussions.access import target_is_readable
 from discussions.models import Notification
 
@@ -110,6 +111,8 @@ def digest_send(user_pk: int) -> int:
                 recipient_id=user_pk,
                 recipient__is_active=True,
                 recipient__email_digest=True,
+                # The learning digest (learning.digest) carries them instead, unless off.
+                recipient__learning_digest=User.LearningDigest.OFF,
                 read_at__isnull=True,
                 emailed_at__isnull=True,
                 created_at__gte=timezone.now() - DIGEST_PERIOD,

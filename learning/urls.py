@@ -1,6 +1,7 @@
 from django.urls import path
 
 from learning import views
+from learning.views import digest
 
 app_name = "learning"
 
@@ -24,6 +25,13 @@ urlpatterns = [
         "recommandations/retours/<int:pk>/classer/",
         views.report_flags_dismiss,
         name="report-flags-dismiss",
+    ),
+    # /apprentissage/resume/: the learning digest (the unsubscribe link needs no login)
+    path("apprentissage/resume/", digest.digest, name="digest"),
+    path(
+        "apprentissage/resume/desabonnement/<str:token>/",
+        digest.unsubscribe,
+        name="digest-unsubscribe",
     ),
     # /themes/, /regions/
     path("themes/<slug:slug>/", views.theme, name="theme"),

@@ -24,6 +24,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"personne{n}@example.org")
     display_name = factory.Faker("name")
     password = factory.django.Password(PASSWORD)
+    # The daily digest of notifications, which most tests predate; the learning digest's
+    # tests (tests/learning/test_digest.py) choose it, weekly by default outside tests.
+    learning_digest = User.LearningDigest.OFF
 
     @factory.post_generation
     def verified(obj, create: bool, extracted: object, **kwargs: object) -> None:  # noqa: N805

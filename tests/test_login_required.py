@@ -8,8 +8,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 pytestmark = pytest.mark.django_db
 
-# Reachable without an account: the auth flows, the language switch, the health check.
-PUBLIC_PREFIXES = ("/accounts/", "/i18n/", "/healthz")
+# Reachable without an account: the auth flows, the language switch, the health check,
+# the unsubscribe link of digest emails (signed; a mail client posts it without a session).
+PUBLIC_PREFIXES = ("/accounts/", "/i18n/", "/healthz", "/apprentissage/resume/desabonnement/")
+# The views marked login_not_required outside allauth's /accounts/, each for a reason above.
+LOGIN_EXEMPT = {"healthz", "admin:login", "set_language", "learning:digest-unsubscribe"}
 
 
 def named_urls(resolver: URLResolver | None = None, namespace: str = "") -> list[str]:
@@ -60,6 +63,27 @@ def test_every_named_url_sends_anonymous_visitors_to_login() -> None:
             assert response.redirect_chain[-1][0].startswith("/accounts/login/"), (name, url)
         checked += 1
     assert checked >= 5
+
+
+def exempt_views(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> set[tuple[str, str]]:
+    """(route, name) of every view that answers without a login."""
+    found: set[tuple[str, str]] = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found |= exempt_views(pattern, route, ns)
+        elif getattr(pattern.callback, "login_required", True) is False:
+            found.add((route, f"{namespace}{pattern.name}"))
+    return found
+
+
+def test_only_the_known_views_answer_without_login() -> None:
+    """A view newly marked login_not_required fails here until it is added to LOGIN_EXEMPT."""
+    exempt = {name for route, name in exempt_views() if not route.startswith("accounts/")}
+    assert exempt == LOGIN_EXEMPT
 
 
 def test_the_admin_login_goes_through_allauth() -> None:

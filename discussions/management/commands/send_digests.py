@@ -22,6 +22,8 @@ class Command(BaseCommand):
             User.objects.filter(
                 is_active=True,
                 email_digest=True,
+                # The others receive the learning digest (send_learning_digests) instead.
+                learning_digest=User.LearningDigest.OFF,
                 notifications__read_at__isnull=True,
                 notifications__emailed_at__isnull=True,
                 notifications__created_at__gte=timezone.now() - DIGEST_PERIOD,
