@@ -72,15 +72,14 @@ def page_lines(chars: list[LTChar], page_height: float, page: int) -> list[Line]
     """The page's horizontal text as lines, top to bottom."""
     chars = [c for c in chars if c.upright and c.get_text().strip() or c.get_text() == " "]
     rows: list[list[LTChar]] = []
+    anchor = size = 0.0  # the centre and size of the current row's first character
     for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
         centre = (char.y0 + char.y1) / 2
-        if rows:
-            row = rows[-1]
-            row_centre = statistics.fmean((c.y0 + c.y1) / 2 for c in row[:8])
-            if abs(centre - row_centre) < 0.45 * max(char.size, row[0].size):
-                row.append(char)
-                continue
+        if rows and anchor - centre < 0.45 * max(char.size, size):
+            rows[-1].append(char)
+            continue
         rows.append([char])
+        anchor, size = centre, char.size
     lines = [_line(sorted(row, key=lambda c: c.x0), page_height, page) for row in rows]
     lines = [line for line in lines if line.text.strip()]
     lines.sort(key=lambda line: (round(line.top), line.x0))

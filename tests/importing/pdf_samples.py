@@ -138,8 +138,9 @@ def _break_lines(text: str, font: str, size: float, sample: Sample | None) -> li
 class _Layout:
     """Places headings, paragraphs and their notes on body pages, top to bottom."""
 
-    def __init__(self, sample: Sample) -> None:
+    def __init__(self, sample: Sample, justify: bool) -> None:
         self.sample = sample
+        self.justify = justify
         self.pages: list[_Page] = []
         self.y = 0.0
         self.headings: list[tuple[int, str, int]] = []  # level, text, page number
@@ -173,7 +174,7 @@ class _Layout:
                 self._new_page()
             self.y -= leading
             last = index == len(lines) - 1
-            self._words(words, font, size, justify=kind == "p" and not last)
+            self._words(words, font, size, justify=self.justify and kind == "p" and not last)
             for number in markers:
                 self.pages[-1].notes_height += self._note_height(number)
                 self.pages[-1].notes.append(number)
@@ -268,6 +269,7 @@ def build_report(
     sections: list[tuple[str, str]] | None = None,
     *,
     metadata: bool = True,
+    justify: bool = True,
     encrypt: StandardEncryption | None = None,
 ) -> Sample:
     """The sample dossier as a PDF at `path` (cover, contents, body with notes)."""
@@ -275,7 +277,7 @@ def build_report(
     sample = Sample(path=path, markdown=_markdown(sections))
     sample.headings = [(int(k[1]), t) for k, t in sections if k != "p"]
     sample.paragraphs = [t for k, t in sections if k == "p"]
-    layout = _Layout(sample)
+    layout = _Layout(sample, justify)
     for kind, text in sections:
         layout.block(kind, text, first_page=3)
     canvas = Canvas(str(path), pagesize=A4, encrypt=encrypt, invariant=True)
@@ -374,6 +376,7 @@ def build_all(folder: Path) -> dict[str, Sample | Path]:
     return {
         "report": report,
         "no_metadata": build_report(folder / "sans-metadonnees.pdf", metadata=False),
+        "ragged": build_report(folder / "non-justifie.pdf", justify=False),
         "long": build_long_report(folder / "rapport-40-pages.pdf"),
         "encrypted": build_encrypted(folder / "chiffre.pdf"),
         "owner_locked": build_owner_locked(folder / "verrouille.pdf"),

@@ -1,0 +1,200 @@
+"""The PDF converter against the sample PDFs built from a known Markdown source."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import random
+import re
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from importing.extraction import Extraction, ImportRefused
+from importing.pdf import extract_pdf
+from importing.pdf_lines import normalise
+from importing.pdf_text import join_lines, keeps_hyphen
+from tests.importing import pdf_samples
+from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pdf_samples.Sample | Path]:
+    return pdf_samples.build_all(tmp_path_factory.mktemp("pdf"))
+
+
+@pytest.fixture(scope="module")
+def report(samples) -> pdf_samples.Sample:
+    return samples["report"]
+
+
+@pytest.fixture(scope="module")
+def extraction(report) -> Extraction:
+    return extract_pdf(report.path)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def headings(markdown: str) -> list[tuple[int, str]]:
+    return [(len(m.group(1)), m.group(2)) for m in re.finditer(r"^(#{1,3}) (.+)$", markdown, re.M)]
+
+
+def test_it_gives_back_the_source_text_at_least_99_percent(report, extraction):
+    ratio = difflib.SequenceMatcher(
+        None, flat(report.markdown), flat(extraction.markdown), autojunk=False
+    ).ratio()
+    assert ratio >= 0.99
+
+
+def test_it_recovers_every_heading_at_its_level(report, extraction):
+    assert headings(extraction.markdown) == report.headings
+    assert {level for level, _text in report.headings} == {1, 2}
+    assert any(not text[0].isdigit() for _level, text in report.headings)  # unnumbered ones too
+
+
+def test_it_keeps_each_paragraph_whole_across_lines_and_pages(report, extraction):
+    blocks = extraction.markdown.split("\n\n")
+    for paragraph in report.paragraphs:
+        assert paragraph in blocks
+
+
+def test_it_leaves_no_running_header_footer_or_page_number(extraction):
+    body = extraction.markdown
+    assert HEADER not in body
+    assert FOOTER not in body
+    assert not re.search(r"^Page \d+$|Page \d+", body, re.M)
+    assert not re.search(r"^\d+$", body, re.M)
+
+
+def test_it_mends_words_cut_at_line_ends_and_keeps_real_hyphens(report, extraction):
+    assert report.soft_breaks, "the sample cut no word with an added hyphen"
+    assert report.hard_breaks, "the sample cut no compound at its own hyphen"
+    words = set(re.findall(r"[\w’'-]+", extraction.markdown))
+    for word in report.soft_breaks:
+        assert word in extraction.markdown
+    for compound in report.hard_breaks:
+        assert compound in words
+    for kept in ("Moyen-Orient", "Est-ce", "c’est-à-dire", "porte-parole", "eux-mêmes"):
+        assert kept in extraction.markdown
+
+
+def test_it_keeps_footnotes_as_markdown_footnotes(extraction):
+    for number, text in NOTES.items():
+        assert f"[^{number}]: {text}" in extraction.markdown
+        assert extraction.markdown.count(f"[^{number}]") == 2  # its reference and its note
+
+
+def test_it_drops_the_table_of_contents_and_the_cover(extraction):
+    assert "Table des matières" not in extraction.markdown
+    assert "....." not in extraction.markdown
+    assert "Étude de capitalisation" not in extraction.markdown
+    assert any("table of contents" in note or "sommaire" in note for note in extraction.notes)
+
+
+def test_it_spells_ligatures_out_and_makes_no_break_spaces_plain(report, extraction):
+    assert "\ufb01" not in extraction.markdown and "\ufb02" not in extraction.markdown
+    assert "\u00a0" not in extraction.markdown
+    assert "financements" in extraction.markdown and "flexibilité" in extraction.markdown
+    assert normalise("ﬁn\u202f; ﬂux\u00a0!") == "fin ; flux !"
+
+
+def test_it_reads_title_and_authors_from_the_metadata(report, extraction):
+    assert extraction.title == report.title
+    assert extraction.authors == report.authors
+    assert extraction.page_count == report.page_count
+    assert "Novembre 2023" in extraction.first_page_text
+
+
+def test_it_reads_title_and_authors_from_the_first_page_without_metadata(samples):
+    sample = samples["no_metadata"]
+    result = extract_pdf(sample.path)
+    assert result.title == sample.title
+    assert result.authors == sample.authors
+    assert result.markdown == sample.markdown
+
+
+def test_it_converts_the_40_page_sample_as_its_source(samples):
+    sample = samples["long"]
+    assert sample.page_count >= 40
+    assert extract_pdf(sample.path).markdown == sample.markdown
+
+
+def test_a_pdf_locked_only_by_its_owner_is_read_with_a_note(samples):
+    sample = samples["owner_locked"]
+    result = extract_pdf(sample.path)
+    assert result.markdown == sample.markdown
+    assert len(result.notes) == 4
+
+
+@pytest.mark.parametrize(
+    ("name", "french"),
+    [
+        ("encrypted", "ce PDF est protégé par un mot de passe"),
+        (
+            "image_only",
+            "ce PDF ne contient que des images — il faut d'abord le passer à la "
+            "reconnaissance de caractères",
+        ),
+        ("truncated", "ce PDF est incomplet"),
+        ("corrupt", "ce PDF est endommagé ou incomplet"),
+        ("not_a_pdf", "ce fichier n’est pas un PDF"),
+    ],
+)
+def test_it_refuses_bad_files_in_french(samples, name, french):
+    with translation.override("fr"), pytest.raises(ImportRefused) as refused:
+        extract_pdf(samples[name])
+    assert refused.value.message.startswith(french)
+    if name == "image_only":
+        assert refused.value.message == french
+
+
+def test_it_refuses_more_pages_than_the_cap(samples, settings):
+    settings.IMPORT_PDF_MAX_PAGES = 3
+    with translation.override("fr"), pytest.raises(ImportRefused) as refused:
+        extract_pdf(samples["report"].path)
+    assert "4 pages" in refused.value.message
+
+
+def test_it_stops_a_conversion_that_takes_too_long(samples, settings):
+    settings.IMPORT_PDF_MAX_SECONDS = 0
+    with pytest.raises(ImportRefused):
+        extract_pdf(samples["report"].path)
+
+
+def test_no_exception_but_import_refused_escapes_on_damaged_files(samples, tmp_path):
+    data = samples["report"].path.read_bytes()
+    rng = random.Random(13)  # noqa: S311 the same damage on every run
+    for attempt in range(12):
+        damaged = bytearray(data)
+        start = rng.randrange(len(data))
+        for at in range(start, min(len(data), start + rng.choice([1, 16, 400]))):
+            damaged[at] = rng.randrange(256)
+        path = tmp_path / f"damaged-{attempt}.pdf"
+        path.write_bytes(bytes(damaged))
+        with contextlib.suppress(ImportRefused):
+            assert isinstance(extract_pdf(path), Extraction)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "kept"),
+    [
+        ("parte-", "nariat", False),
+        ("Moyen-", "Orient", True),
+        ("est-", "ce", True),
+        ("c’est-", "à-dire", True),
+        ("quarante-", "deux", True),
+        ("porte-", "parole", True),
+        ("accompa-", "gnement", False),
+    ],
+)
+def test_it_tells_a_cut_word_from_a_compound(left, right, kept):
+    assert keeps_hyphen(left, right, set(), set()) is kept
+
+
+def test_the_document_itself_decides_a_cut_it_writes_elsewhere():
+    assert join_lines(["un mot-", "clé"], set(), {"mot-clé"}) == "un mot-clé"
+    assert join_lines(["la sous-", "traitance"], {"soustraitance"}, set()) == "la soustraitance"
+    assert join_lines(["un parte\u00ad", "nariat"]) == "un partenariat"
