@@ -9,6 +9,8 @@
 // User text enters the page only through textContent, or as HTML the server sanitised
 // (notes rendered from Markdown, the reply thread fragment).
 
+import { PassagePicker } from "./passage-picker.js";
+
 const CONTEXT_LENGTH = 32;
 const SHORTCUT_CODE = "KeyA"; // with Alt: announced in the page as Alt+A
 
@@ -107,6 +109,16 @@ class AnnotationPage {
     this.trigger.addEventListener("mousedown", (event) => event.preventDefault());
     this.trigger.addEventListener("click", () => this.annotateSelection());
     this.listButton.addEventListener("click", () => this.showList());
+    const pickerButton = document.querySelector("[data-passage-picker]");
+    if (pickerButton && this.bodies.size) {
+      const picker = new PassagePicker(Array.from(this.bodies.values()), {
+        status: document.querySelector("[data-passage-status]"),
+        messages: pickerButton.dataset,
+        onChoose: () => this.annotateSelection(),
+      });
+      pickerButton.addEventListener("click", () => picker.start(pickerButton));
+      pickerButton.hidden = false;
+    }
     this.panel
       .querySelector("[data-annotation-close]")
       .addEventListener("click", () => this.close());
