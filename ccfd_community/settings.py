@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "discussions",
     "learning",
     "search",
+    "syntheses",
 ]
 
 MIDDLEWARE = [

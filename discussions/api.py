@@ -305,7 +305,10 @@ def annotation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @json_api
 def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The dossier's annotations and their visible replies, as the requester may read them,
-    as a W3C AnnotationCollection; ?page=1 is its one page."""
+    as a W3C AnnotationCollection, with the syntheses of its discussions ("assessing");
+    ?page=1 is its one page."""
+    from syntheses.export import synthesis_annotations
+
     try:
         dossier = dossier_for(request.user, slug)
     except Http404 as error:
@@ -318,7 +321,9 @@ def annotation_export(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("author")
         .order_by("created_at", "pk")
     )
-    data = collection_json(request, dossier, annotations, replies)
+    data = collection_json(
+        request, dossier, annotations, replies, extra=synthesis_annotations(request, dossier)
+    )
     if request.GET.get("page") == "1":
         data = page_json(data)
     return json_response(data, content_type=JSON_LD)

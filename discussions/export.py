@@ -240,11 +240,14 @@ def collection_json(
     dossier: Dossier,
     annotations: QuerySet[Annotation],
     replies: Iterable[Comment],
+    extra: Iterable[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The dossier's annotations and their replies, in one embedded page."""
+    """The dossier's annotations and their replies, in one embedded page; `extra`
+    annotations after them (the syntheses of its discussions, syntheses.export)."""
     links = Links(request, dossier)
     items = [annotation_json(links, a) for a in annotation_records(annotations)]
     items += [reply_json(links, c) for c in replies]
+    items += list(extra)
     collection_id = absolute(
         request, reverse("discussions:annotation-export", kwargs={"slug": dossier.slug})
     )

@@ -70,6 +70,7 @@ def _texts() -> dict[str, str]:
         "earlier_versions": gettext("see its earlier versions"),
         "deleted": gettext("Message deleted by its author"),
         "hidden": gettext("Message hidden by moderation"),
+        "cited": gettext("cited in the synthesis"),
     }
     return {key: escape(value) for key, value in texts.items()}
 
@@ -93,6 +94,7 @@ class _Page:
     hide: _Route = _route("discussions:comment-hide")
     restore: _Route = _route("discussions:comment-restore")
     revisions: _Route = _route("discussions:comment-revisions")
+    synthesis: _Route = _route("syntheses:detail")
     date_format: str = field(default_factory=lambda: get_format("DATE_FORMAT"))
     zone: tzinfo = field(default_factory=timezone.get_current_timezone)
     names: dict[int, str] = field(default_factory=dict)
@@ -162,7 +164,7 @@ def _comment(page: _Page, entry: Entry) -> str:
     return (
         f"{_meta(page, entry)}"
         f'<div class="comment__body" id="body-{comment.pk}">{comment.body_html}</div>'
-        f"{_actions(page, entry)}"
+        f"{_cited(page, comment.cited_in)}{_actions(page, entry)}"
     )
 
 
@@ -190,6 +192,14 @@ def _meta(page: _Page, entry: Entry) -> str:
             f'<a href="#comment-{parent.pk}">{page.name(parent)}</a></span>'
         )
     return f"{meta}</header>"
+
+
+def _cited(page: _Page, synthesis_pk: int | None) -> str:
+    """« cité dans la synthèse », linking to it (syntheses)."""
+    if synthesis_pk is None:
+        return ""
+    url = page.synthesis.url(synthesis_pk)
+    return f'<p class="comment__cited"><a href="{url}">{page.text["cited"]}</a></p>'
 
 
 def _actions(page: _Page, entry: Entry) -> str:

@@ -278,6 +278,7 @@ def notify(
     annotation: Annotation | None = None,
     field_report: models.Model | None = None,
     recommendation: models.Model | None = None,
+    synthesis: models.Model | None = None,
 ) -> list[Notification]:
     """Notify each recipient once, if they may read what it is about.
 
@@ -290,6 +291,7 @@ def notify(
         annotation=annotation,
         field_report=field_report,
         recommendation=recommendation,
+        synthesis=synthesis,
         dossier=dossier,
     )
     if comment is not None and comment.annotation_id:
@@ -316,6 +318,7 @@ def notify(
                 annotation=about.annotation,
                 field_report=field_report,
                 recommendation=recommendation,
+                synthesis=synthesis,
             )
         )
     for notification in created:

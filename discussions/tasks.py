@@ -37,6 +37,7 @@ _RELATED = (
     "annotation",
     "field_report__dossier",
     "recommendation__dossier",
+    "synthesis",
 )
 
 

@@ -29,6 +29,7 @@ from discussions.targets import (
     target_dossier,
 )
 from dossiers.models import Dossier
+from syntheses.shown import attach_syntheses, cited_comments
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -86,6 +87,8 @@ class Thread:
     # Messages that can be read (tombstones excluded) and entries not shown yet.
     count: int
     remaining: int
+    # The discussion's synthesis as the viewer may read it (syntheses.shown), if any.
+    synthesis: Any = None
 
     @property
     def pk(self) -> int:
@@ -226,6 +229,8 @@ class ShownComment:
     edited_at: datetime | None
     body_html: str
     author: Any = None
+    # The pk of a synthesis citing it: « cité dans la synthèse » (syntheses.shown).
+    cited_in: int | None = None
 
 
 _SHOWN_FIELDS = ("pk", "parent_id", "author_id", "state", "created_at", "edited_at", "body_html")
@@ -239,8 +244,10 @@ def shown_comments(queryset: QuerySet[Comment]) -> list[ShownComment]:
     rows = [ShownComment(*values) for values in queryset.values_list(*_SHOWN_FIELDS)]
     ids = {row.author_id for row in rows}
     authors = User.objects.only("pk", "display_name").in_bulk(ids) if ids else {}
+    cited = cited_comments(row.pk for row in rows)
     for row in rows:
         row.author = authors[row.author_id]
+        row.cited_in = cited.get(row.pk)
     return rows
 
 
@@ -262,7 +269,9 @@ def thread_for(user: User, target: models.Model, *, limit: int | None = None) ->
     comments = shown_comments(Comment.objects.on_target(target))
     by_pk = {comment.pk: comment for comment in comments}
     tree = tree_order(comments)
-    return _thread(target, tree, thread_entries(tree, by_pk, user, limit=limit))
+    thread = _thread(target, tree, thread_entries(tree, by_pk, user, limit=limit))
+    attach_syntheses(user, [thread])
+    return thread
 
 
 def _thread(target: models.Model, tree: _Tree, entries: list[Entry]) -> Thread:
@@ -312,6 +321,7 @@ def dossier_threads(
         key = thread_key(target)
         tree, limit = trees[key]
         threads[key] = _thread(target, tree, thread_entries(tree, comments, user, limit=limit))
+    attach_syntheses(user, threads.values())
     return threads
 
 

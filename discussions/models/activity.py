@@ -193,6 +193,7 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
             "recommendation",
             "comment__dossier",
             *(f"comment__{name}" for name in COMMENT_FIELDS),
+            *(f"synthesis__{name}" for name in COMMENT_FIELDS),
         )
 
 
@@ -204,6 +205,7 @@ class Notification(models.Model):
         MODERATION = "moderation", _("Moderation")
         ORPHANED = "orphaned", _("Annotation detached")
         STATUS = "status", _("Status change")
+        CITED = "cited", _("Cited in a synthesis")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -229,6 +231,8 @@ class Notification(models.Model):
     # A field report, or the recommendation whose follow-up changed (learning).
     field_report = _about("learning.FieldReport", "+", _("field report"))
     recommendation = _about("dossiers.Recommendation", "+", _("recommendation"))
+    # The synthesis that cites the recipient's contribution (syntheses).
+    synthesis = _about("syntheses.Synthesis", "+", _("synthesis"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     # Set once the notification went out by email, alone or in a digest.
@@ -243,7 +247,15 @@ class Notification(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(
-                    kind__in=["reply", "mention", "new", "moderation", "orphaned", "status"]
+                    kind__in=[
+                        "reply",
+                        "mention",
+                        "new",
+                        "moderation",
+                        "orphaned",
+                        "status",
+                        "cited",
+                    ]
                 ),
                 name="notification_kind_known",
             ),
@@ -262,6 +274,8 @@ class Notification(models.Model):
         """Where following it leads: the comment in its page, the annotation, the dossier."""
         if self.comment_id:
             return self.comment.page_url()
+        if self.synthesis_id:
+            return self.synthesis.get_absolute_url()
         if self.annotation_id:
             return self.annotation.get_absolute_url()
         if self.field_report_id:
@@ -274,6 +288,8 @@ class Notification(models.Model):
         """What it is about: the comment's discussion, else the annotation, else the dossier."""
         if self.comment_id:
             return self.comment.target
+        if self.synthesis_id:
+            return self.synthesis.target
         if self.annotation_id:
             return self.annotation
         if self.field_report_id:
@@ -286,6 +302,8 @@ class Notification(models.Model):
         """Where the message it is about was written, "the question “…” in “…”"; the
         dossier for the rest."""
         target = self.comment.target if self.comment_id else self.dossier
+        if self.synthesis_id:
+            target = self.synthesis.target
         return target_place(target, self.dossier)
 
     def emails_at_once(self) -> bool:
@@ -296,6 +314,6 @@ class Notification(models.Model):
             return self.recipient.email_replies
         if self.kind == self.Kind.MENTION:
             return self.recipient.email_mentions
-        if self.kind in (self.Kind.MODERATION, self.Kind.ORPHANED):
+        if self.kind in (self.Kind.MODERATION, self.Kind.ORPHANED, self.Kind.CITED):
             return self.recipient.email_own_contributions
         return False

@@ -16,6 +16,7 @@ from discussions.demo import demo_discussions_load
 from dossiers import demo_content
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 from learning.demo import demo_learning_load
+from syntheses.demo import demo_syntheses_load
 
 
 def sync(
@@ -71,6 +72,8 @@ class Command(BaseCommand):
         changes, reports = demo_learning_load(users)
         if changes or reports:
             self.stdout.write(f"Demo follow-up: {changes} status changes, {reports} field reports.")
+        if demo_syntheses_load(users):
+            self.stdout.write("Demo synthesis written.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(demo_content.DOSSIERS)} dossiers "

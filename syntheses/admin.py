@@ -1,0 +1,72 @@
+"""Syntheses in the admin: listed, searched, their versions (django-simple-history) and
+their citations; edited through the same checks and service as the writing page
+(`/syntheses/ecrire/…`), where they are created, beside the discussion and its picker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from syntheses.forms import SynthesisForm
+from syntheses.models import Citation, Synthesis
+from syntheses.services import synthesis_save
+
+
+class SynthesisAdminForm(forms.ModelForm):
+    class Meta:
+        model = Synthesis
+        fields = ["body"]
+
+    def clean_body(self) -> str:
+        """The writing page's checks: every reference known, readable by the curator who
+        saves, and still shown."""
+        checked = SynthesisForm({"body": self.cleaned_data["body"]}, writer=self.current_user)
+        if not checked.is_valid():
+            raise forms.ValidationError(checked.errors["body"])
+        return checked.cleaned_data["body"]
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    fields = ["number", "comment", "annotation", "field_report"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Synthesis)
+class SynthesisAdmin(SimpleHistoryAdmin):
+    form = SynthesisAdminForm
+    list_display = ["__str__", "dossier", "updated_by", "updated_at"]
+    list_select_related = ["dossier", "updated_by", *("case_study", "recommendation", "question")]
+    search_fields = ["body", "dossier__title"]
+    readonly_fields = ["dossier", "discussion", "written_by", "updated_by", "page_link"]
+    inlines = [CitationInline]
+
+    @admin.display(description=_("page"))
+    def page_link(self, obj: Synthesis) -> str:
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("See it on the site"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # Written from its discussion, where the picker lists what to cite.
+        return False
+
+    def get_form(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, **kwargs)
+        form.current_user = request.user
+        return form
+
+    def save_model(self, request: HttpRequest, obj: Synthesis, form: Any, change: bool) -> None:
+        synthesis_save(writer=request.user, target=obj.target, body=form.cleaned_data["body"])
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        """The citations are rebuilt from the text by the service; the inline only shows."""

@@ -1,0 +1,154 @@
+"""What a reader is shown of syntheses: their sources as that reader may read them, the
+credits, and the syntheses above the discussions of a page. A fixed number of queries for a
+page, whatever its number of discussions, syntheses or citations.
+
+A source the reader may read shows its author and a few words; one withdrawn or hidden since
+it was cited shows « contribution retirée »; one the reader may not read (a draft's, a
+private note, an answer « réfléchir avant de lire » hides from them) « contribution non
+visible ». Neither shows any of its text, nor its author.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.utils.text import Truncator
+
+from dossiers.markdown import html_text
+from syntheses.citations import SOURCES, SourceKind, source_of
+from syntheses.models import Citation, Synthesis
+
+if TYPE_CHECKING:
+    from accounts.models import User
+    from discussions.threads import Thread
+
+# Words of a source shown in the list of sources.
+EXCERPT_WORDS = 24
+
+
+@dataclass
+class Source:
+    number: int
+    kind: SourceKind
+    pk: int
+    # "shown", "withdrawn" (since it was cited) or "unreadable" (by this reader).
+    state: str
+    author: Any = None
+    excerpt: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.kind.permalink(self.pk)
+
+    @property
+    def is_shown(self) -> bool:
+        return self.state == "shown"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.state == "withdrawn"
+
+
+@dataclass
+class ShownSynthesis:
+    synthesis: Synthesis
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def credits(self) -> list[Any]:
+        """The authors of the sources this reader sees, in order of first citation."""
+        authors: dict[int, Any] = {}
+        for source in self.sources:
+            if source.is_shown:
+                authors.setdefault(source.author.pk, source.author)
+        return list(authors.values())
+
+
+def shown_syntheses(user: User, syntheses: Iterable[Synthesis]) -> list[ShownSynthesis]:
+    """The syntheses with their sources as `user` may read them: one query for the
+    citations, one per kind of source cited."""
+    shown = [ShownSynthesis(synthesis) for synthesis in syntheses]
+    if not shown:
+        return shown
+    by_pk = {item.synthesis.pk: item for item in shown}
+    citations = list(
+        Citation.objects.filter(synthesis__in=list(by_pk)).order_by("synthesis", "number")
+    )
+    rows = _source_rows(user, [source_of(citation) for citation in citations])
+    for citation in citations:
+        kind, pk = source_of(citation)
+        by_pk[citation.synthesis_id].sources.append(_source(citation.number, kind, pk, rows))
+    return shown
+
+
+def _source_rows(user: User, cited: list[tuple[SourceKind, int]]) -> dict[tuple[str, int], Any]:
+    """The cited contributions, each marked `is_shown` (not withdrawn nor hidden) and
+    `is_readable` (by `user`), with their authors."""
+    rows: dict[tuple[str, int], Any] = {}
+    for kind in SOURCES:
+        pks = {pk for source_kind, pk in cited if source_kind is kind}
+        if not pks:
+            continue
+        model = kind.model
+        queryset = (
+            model.objects.filter(pk__in=pks)
+            .select_related("author")
+            .annotate(
+                is_shown=ExpressionWrapper(kind.shown(), output_field=BooleanField()),
+                is_readable=Exists(model.objects.readable_by(user).filter(pk=OuterRef("pk"))),
+            )
+        )
+        rows.update({(kind.letter, row.pk): row for row in queryset})
+    return rows
+
+
+def _source(number: int, kind: SourceKind, pk: int, rows: dict[tuple[str, int], Any]) -> Source:
+    row = rows.get((kind.letter, pk))
+    if row is None or not row.is_shown:
+        return Source(number, kind, pk, "withdrawn")
+    if not row.is_readable:
+        return Source(number, kind, pk, "unreadable")
+    return Source(number, kind, pk, "shown", author=row.author, excerpt=_excerpt(row))
+
+
+def _excerpt(row: Any) -> str:
+    """A few words: a report's title, else the text of the message or the note."""
+    text = getattr(row, "title", "") or html_text(row.body_html) or getattr(row, "exact", "")
+    return Truncator(" ".join(text.split())).words(EXCERPT_WORDS)
+
+
+def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
+    """Set `thread.synthesis` (a ShownSynthesis, or None) on each thread of a page that
+    `user` may read the synthesis of: one query, and the sources' queries if any."""
+    threads = list(threads)
+    keys = {thread.kind.key(thread.pk): thread for thread in threads}
+    syntheses = Synthesis.objects.readable_by(user).of_keys(keys).select_related("updated_by")
+    for item in shown_syntheses(user, syntheses):
+        keys[item.synthesis.discussion].synthesis = item
+
+
+def cited_comments(comment_pks: Iterable[int]) -> dict[int, int]:
+    """The synthesis citing each of these comments (the first, when several do), among
+    the syntheses anyone who may read the comment may read: of its own dossier, or of a
+    published one. One query, for the « cité dans la synthèse » marks of a page."""
+    from dossiers.models import Dossier
+
+    pks = list(comment_pks)
+    if not pks:
+        return {}
+    rows = (
+        Citation.objects.filter(comment__in=pks)
+        .filter(
+            Q(synthesis__dossier=F("comment__dossier"))
+            | Q(synthesis__dossier__status=Dossier.Status.PUBLISHED)
+        )
+        .order_by("synthesis")
+        .values_list("comment_id", "synthesis_id")
+    )
+    marks: dict[int, int] = {}
+    for comment_pk, synthesis_pk in rows:
+        marks.setdefault(comment_pk, synthesis_pk)
+    return marks

@@ -1,0 +1,162 @@
+"""Reading a synthesis: above its discussion, its sources as each reader may read them, the
+« cité dans la synthèse » mark, its page, the digest's query, query counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from discussions.models import Comment
+from syntheses.models import Synthesis
+from syntheses.services import synthesis_save
+from tests.discussions.factories import CommentFactory
+from tests.factories import (
+    DossierFactory,
+    FieldReportFactory,
+    QuestionFactory,
+    RecommendationFactory,
+    UserFactory,
+)
+from tests.queries import counted_get
+
+pytestmark = pytest.mark.django_db
+
+
+def refs(*comments: Any) -> str:
+    return " ".join(f"[[c:{comment.pk}]]" for comment in comments)
+
+
+@pytest.fixture
+def synthesis(carol: Any, question: Any, answers: list[Comment]) -> Synthesis:
+    return synthesis_save(writer=carol, target=question, body=f"Ce qui ressort : {refs(*answers)}.")
+
+
+def test_the_synthesis_shows_above_its_discussion_on_the_dossier_page(
+    alice_client: Client, synthesis: Synthesis, dossier: Any, answers: list[Comment]
+) -> None:
+    html = alice_client.get(dossier.get_absolute_url()).content.decode()
+    thread = html[html.index(f'id="thread-question-{synthesis.question_id}"') :]
+    assert thread.index('class="synthesis"') < thread.index(f'id="comment-{answers[0].pk}"')
+    assert "synthétisée" in thread
+    assert "Ce qui ressort" in thread
+    assert "Avec les contributions de" in thread
+    assert "Alice Martin</a> et <a" in thread and "Bob Leroy</a>" in thread
+
+
+def test_a_cited_message_says_it_is_cited_and_links_back(
+    alice_client: Client, synthesis: Synthesis, dossier: Any, answers: list[Comment]
+) -> None:
+    html = alice_client.get(dossier.get_absolute_url()).content.decode()
+    message = html[html.index(f'id="comment-{answers[0].pk}"') :]
+    message = message[: message.index("</article>")]
+    assert "cité dans la synthèse" in message
+    assert synthesis.get_absolute_url() in message
+
+
+def test_a_message_not_cited_has_no_mark(
+    alice_client: Client, synthesis: Synthesis, dossier: Any, question: Any
+) -> None:
+    other = CommentFactory(dossier=dossier, question=question)
+    html = alice_client.get(dossier.get_absolute_url()).content.decode()
+    message = html[html.index(f'id="comment-{other.pk}"') :]
+    assert "cité dans la synthèse" not in message[: message.index("</article>")]
+
+
+def test_a_source_withdrawn_since_stays_cited_as_withdrawn_without_its_text(
+    alice_client: Client, synthesis: Synthesis, answers: list[Comment]
+) -> None:
+    Comment.objects.filter(pk=answers[1].pk).update(state=Comment.State.HIDDEN)
+    html = alice_client.get(synthesis.get_absolute_url()).content.decode()
+    assert "contribution retirée" in html
+    assert "Avec les partenaires" not in html
+    # Still numbered: nothing dangles.
+    assert "[2]</a></sup>" in html
+    credits = html[html.index("Avec les contributions de") :].split("</p>")[0]
+    assert "Bob Leroy" not in credits
+
+
+def test_a_source_the_reader_may_not_read_shows_as_not_visible(
+    alice_client: Client, carol: Any, question: Any, answers: list[Comment]
+) -> None:
+    draft = DossierFactory(status="draft")
+    secret = CommentFactory(dossier=draft, body="Texte d’un brouillon.")
+    synthesis = synthesis_save(writer=carol, target=question, body=refs(answers[0], secret))
+    html = alice_client.get(synthesis.get_absolute_url()).content.decode()
+    assert "contribution non visible" in html
+    assert "brouillon" not in html
+    assert secret.author.get_display_name() not in html
+
+
+def test_a_synthesis_of_a_draft_is_not_found_by_a_member(
+    alice_client: Client, carol_client: Client, carol: Any
+) -> None:
+    draft = DossierFactory(status="draft")
+    synthesis = synthesis_save(writer=carol, target=draft, body="Rien.")
+    assert alice_client.get(synthesis.get_absolute_url()).status_code == 404
+    assert carol_client.get(synthesis.get_absolute_url()).status_code == 200
+
+
+def test_its_page_lists_its_versions(
+    alice_client: Client, carol: Any, synthesis: Synthesis, question: Any
+) -> None:
+    synthesis_save(writer=carol, target=question, body="Autre.", version=synthesis.version)
+    html = alice_client.get(synthesis.get_absolute_url()).content.decode()
+    versions = html[html.index("Versions") :]
+    assert versions.count("Carol Curatrice") == 2
+
+
+def test_it_shows_on_the_recommendation_page(
+    alice_client: Client, carol: Any, dossier: Any
+) -> None:
+    recommendation = RecommendationFactory(dossier=dossier)
+    report = FieldReportFactory(recommendation=recommendation, title="Un retour parlant")
+    synthesis_save(writer=carol, target=recommendation, body=f"Voir [[r:{report.pk}]].")
+    url = reverse("learning:recommendation", kwargs={"pk": recommendation.pk})
+    html = alice_client.get(url).content.decode()
+    assert 'class="synthesis"' in html and "Un retour parlant" in html
+
+
+def test_the_syntheses_of_discussions_one_took_part_in(
+    carol: Any, alice: Any, bob: Any, dossier: Any, question: Any, answers: list[Comment]
+) -> None:
+    mine = synthesis_save(writer=carol, target=question, body="Sans citation.")
+    other = QuestionFactory(dossier=dossier)
+    CommentFactory(dossier=dossier, question=other, author=bob)
+    theirs = synthesis_save(writer=carol, target=other, body="Rien.")
+    on_dossier = synthesis_save(writer=carol, target=dossier, body=refs(answers[0]))
+    joined = Synthesis.objects.readable_by(alice).of_discussions_joined_by(alice)
+    assert set(joined) == {mine, on_dossier}  # answered there; cited there
+    assert set(Synthesis.objects.readable_by(bob).of_discussions_joined_by(bob)) == {mine, theirs}
+    assert not Synthesis.objects.of_discussions_joined_by(UserFactory()).exists()
+
+
+def test_the_dossier_page_makes_as_many_queries_for_many_syntheses_as_for_one(
+    alice_client: Client, carol: Any, dossier: Any, question: Any, answers: list[Comment]
+) -> None:
+    report = FieldReportFactory(recommendation__dossier=dossier)
+    synthesis_save(writer=carol, target=question, body=f"{refs(answers[0])} [[r:{report.pk}]]")
+    _response, one = counted_get(alice_client, dossier.get_absolute_url())
+    for _ in range(4):
+        part = QuestionFactory(dossier=dossier)
+        cited = [CommentFactory(dossier=dossier, question=part) for _ in range(3)]
+        report = FieldReportFactory(recommendation__dossier=dossier)
+        synthesis_save(writer=carol, target=part, body=f"{refs(*cited)} [[r:{report.pk}]]")
+    _response, many = counted_get(alice_client, dossier.get_absolute_url())
+    assert many == one
+
+
+def test_its_page_makes_as_many_queries_for_many_sources_as_for_one(
+    alice_client: Client, carol: Any, dossier: Any, question: Any
+) -> None:
+    cited = [CommentFactory(dossier=dossier, question=question, author=UserFactory())]
+    synthesis = synthesis_save(writer=carol, target=question, body=refs(*cited))
+    _response, one = counted_get(alice_client, synthesis.get_absolute_url())
+    cited += [
+        CommentFactory(dossier=dossier, question=question, author=UserFactory()) for _ in range(9)
+    ]
+    synthesis_save(writer=carol, target=question, body=refs(*cited), version=synthesis.version)
+    _response, many = counted_get(alice_client, synthesis.get_absolute_url())
+    assert many == one
