@@ -53,22 +53,23 @@ def body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+def _running_key(line: Line) -> tuple[str, int]:
+    """Its text, digits aside, and its height on the page: a header keeps its place."""
+    return re.sub(r"\d+", "#", line.text.lower()).strip(), round(line.top / 8)
 
 
 def drop_running_lines(doc: Document, size: float) -> int:
     """Remove headers, footers and page numbers; return how many lines went."""
-    keys: Counter[str] = Counter()
+    keys: Counter[tuple[str, int]] = Counter()
     for lines, height in zip(doc.pages, doc.heights, strict=True):
-        keys.update({_running_key(line.text) for line in lines if _in_margin(line, height)})
+        keys.update({_running_key(line) for line in lines if _in_margin(line, height)})
     with_text = sum(1 for lines in doc.pages if lines)
     removed = 0
     for index, (lines, height) in enumerate(zip(doc.pages, doc.heights, strict=True)):
         kept = []
         for line in lines:
             margin = _in_margin(line, height)
-            count = keys[_running_key(line.text)]
+            count = keys[_running_key(line)]
             running = count >= 2 and (line.size < size * 0.95 or count >= 0.3 * with_text)
             if margin and (
                 PAGE_NUMBER.match(line.text) or running and not NOTE_START.match(line.text)
@@ -194,7 +195,8 @@ def build_markdown(doc: Document, size: float) -> str:
                 index + 1 < len(body)
                 and body[index + 1].style == line.style
                 and body[index + 1].page == line.page
-                and body[index + 1].top - group[-1].bottom < line.size
+                and body[index + 1].top - group[-1].bottom < 0.5 * line.size
+                and not NUMBERING.match(body[index + 1].text)
             ):
                 index += 1
                 group.append(body[index])

@@ -12,9 +12,11 @@ The layout is our own (not platypus) so the sample knows exactly which words it 
 
 from __future__ import annotations
 
+import html
 import io
 import os
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +49,7 @@ STYLES = {
     "p": (REGULAR, 10.5, 14.0, 0.0, 7.0),
 }
 NOTE_SIZE, NOTE_LEADING, MARKER_SIZE = 8.0, 10.0, 6.5
+CHROMIUM = "/usr/bin/chromium"
 MARKER = re.compile(r"\[\^(\d+)\]")
 
 
@@ -317,6 +320,37 @@ def long_sections(pages: int = 40) -> list[tuple[str, str]]:
 
 def build_long_report(path: Path, pages: int = 40) -> Sample:
     return build_report(path, long_sections(pages))
+
+
+def build_chromium_report(path: Path, pages: int = 8) -> Sample | None:
+    """The sample's body (no notes) printed to PDF by Chromium, another producer's layout:
+    its own fonts and glyph runs, its running header (date, title) and footer (address,
+    « 1/8 »). None when Debian's Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        return None
+    sections = [(kind, MARKER.sub("", text)) for kind, text in long_sections(pages)]
+    page = path.with_suffix(".html")
+    body = "".join(f"<{k}>{html.escape(t)}</{k}>\n" for k, t in sections)
+    page.write_text(
+        f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>{html.escape(TITLE)}"
+        "</title><style>body{font:11pt 'DejaVu Serif',serif;text-align:justify}"
+        f"h1{{font-size:18pt}}h2{{font-size:13pt}}</style></head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        f"--print-to-pdf={path}",
+        page.as_uri(),
+    ]
+    subprocess.run(command, capture_output=True, timeout=120, check=True)  # noqa: S603 our own page
+    sample = Sample(path=path, markdown=_markdown(sections), running=[TITLE, "file://"])
+    sample.headings = [(int(k[1]), t) for k, t in sections if k != "p"]
+    sample.paragraphs = [t for k, t in sections if k == "p"]
+    sample.authors = []
+    return sample
 
 
 def build_encrypted(path: Path) -> Path:

@@ -122,6 +122,14 @@ def test_it_converts_the_40_page_sample_as_its_source(samples):
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
+@pytest.mark.skipif(not Path(pdf_samples.CHROMIUM).exists(), reason="Debian's Chromium absent")
+def test_it_converts_a_pdf_printed_by_chromium_as_its_source(tmp_path):
+    sample = pdf_samples.build_chromium_report(tmp_path / "chromium.pdf")
+    result = extract_pdf(sample.path)
+    assert result.markdown == sample.markdown  # Chromium's date, title, address, « 1/8 » gone
+    assert result.title == sample.title
+
+
 def test_a_pdf_locked_only_by_its_owner_is_read_with_a_note(samples):
     sample = samples["owner_locked"]
     result = extract_pdf(sample.path)
