@@ -22,8 +22,9 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("recherche/", include("search.urls")),
     path("discussions/", include("discussions.urls")),
-    path("syntheses/", include("syntheses.urls")),
     # /recommandations/, /themes/, /regions/
     path("", include("learning.urls")),
+    # /dossiers/<slug>/document-original/: the file a dossier was imported from
+    path("", include("importing.urls")),
     path("", include("dossiers.urls")),
 ]

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +175,13 @@ class DossierAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Dossier]:
         return super().get_queryset(request).select_related("updated_by")
+
+    def get_urls(self) -> list[Any]:
+        # « Importer un document » (importing): before the admin's own <object_id>/ paths.
+        return [
+            path("import/", include(("importing.admin_urls", "importing"))),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request: HttpRequest, obj: Dossier, form: ModelForm, change: bool) -> None:
         obj.updated_by = request.user  # type: ignore[assignment]
