@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("recherche/", include("search.urls")),
     path("discussions/", include("discussions.urls")),
+    path("syntheses/", include("syntheses.urls")),
     # /recommandations/, /themes/, /regions/
     path("", include("learning.urls")),
     # /dossiers/<slug>/document-original/: the file a dossier was imported from
