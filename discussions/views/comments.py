@@ -155,6 +155,7 @@ def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         template,
         {"form": form, "comment": flagged, "target_title": target_title(flagged.target)},
-        # htmx swaps only 2xx answers: the form shows the refusal in place.
-        status=(200 if request.htmx else 429) if limited else 400 if form.is_bound else 200,
+        # htmx swaps only 2xx answers: for it the form comes back as 200, so the refusal
+        # shows in place (a 400 was dropped and the form looked dead).
+        status=200 if request.htmx or not form.is_bound else 429 if limited else 400,
     )
