@@ -176,7 +176,6 @@ INSTALLED_APPS = [
     "discussions",
     "learning",
     "search",
-    "importing",
     "syntheses",
 ]
 
@@ -236,6 +235,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: it pays off for analytic queries of seconds, not for pages of
+    # milliseconds. A query whose cost estimate passed jit_above_cost (the home page's news
+    # of followed dossiers did) spent 38 ms compiling to run in 2 (docs/bench.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -247,6 +250,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     # A Redis outage must not stop logins: each process counts in its own memory meanwhile.
     CACHES["default"]["BACKEND"] = "ccfd_community.cache.FallbackRedisCache"
 # Sessions live in the database, not the cache, so a cache outage logs nobody out.
+# Not cached_db (one query less a page, about half a millisecond): a session ended while
+# Redis is down (log out, password change) would come back from Redis when it answers again.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTHENTICATION_BACKENDS = [
@@ -315,7 +320,8 @@ USE_TZ = True
 
 # --- Static and media files -----------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes; a bench or a second checkout can collect elsewhere.
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
@@ -329,15 +335,6 @@ STORAGES = {
         )
     },
 }
-
-# --- Imported documents (importing) ----------------------------------------------------
-# Uploads are kept outside MEDIA_ROOT and the static files, in a folder no web server
-# serves: the application hands them out behind login only.
-IMPORT_STORAGE_ROOT = env.path("DJANGO_IMPORT_ROOT", default=BASE_DIR / "private" / "imports")
-IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
-# A .docx or .odt is a zip: what it may unpack to before conversion (zip bombs).
-IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024)
-IMPORT_CONVERSION_TIMEOUT = env.int("IMPORT_CONVERSION_TIMEOUT", default=120)
 
 # --- Email ----------------------------------------------------------------------------
 # From EMAIL_URL, read and checked with the production values above.

@@ -113,10 +113,23 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
 
     def followed_by(self, user: User) -> DossierQuerySet:
         """The dossiers `user` follows, directly or through one of their themes or regions
-        (discussions.Follow); who may read them is `visible_to`'s business."""
+        (discussions.Follow); who may read them is `visible_to`'s business.
+
+        Three small IN subqueries rather than joins through the follows: the joined form
+        needed a DISTINCT over every dossier × theme × region × follow row, which PostgreSQL
+        estimated at 300,000 rows, and the home page's news query took 60 ms instead of 1."""
+        follows = self.model.follows.rel.related_model.objects.filter(user=user)
+        in_theme = self.model.themes.through.objects.filter(
+            theme__in=follows.filter(theme__isnull=False).values("theme")
+        )
+        in_region = self.model.regions.through.objects.filter(
+            region__in=follows.filter(region__isnull=False).values("region")
+        )
         return self.filter(
-            Q(follows__user=user) | Q(themes__follows__user=user) | Q(regions__follows__user=user)
-        ).distinct()
+            Q(pk__in=follows.filter(dossier__isnull=False).values("dossier"))
+            | Q(pk__in=in_theme.values("dossier"))
+            | Q(pk__in=in_region.values("dossier"))
+        )
 
 
 class DossierPartQuerySet(models.QuerySet):

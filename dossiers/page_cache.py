@@ -1,0 +1,200 @@
+"""What the reading pages show the same to every reader, rendered once and kept in the cache.
+
+A dossier's header, table of contents and the text of its parts, and a dossier's card in
+the lists, are the same for everyone who may open them; rendering them was most of a
+page's time (docs/bench.md, "bench/bench_http.py"). Their key is a digest of the rows they
+show, as the page has just read them, with the language and the fragment templates'
+source: an edit, however it is saved (admin, load_demo, a shell), changes the key, so there
+is no invalidation to forget; the old entry is never read again and expires.
+
+Who may see a fragment is decided before it is looked up: the page's gate (a draft answers
+404 to a member) and the list's `visible_to` run on every request, and a key names rows,
+never a user, so an entry holds nothing a reader of those rows may not see. Per-user parts
+(discussions, the follow button, the annotation panel, the header's counter) are never
+cached here.
+
+What the digest cannot see is only what another row holds: a theme, region or tag renamed,
+an author's display name. For those an entry lives FRAGMENT_TIMEOUT at most. A dossier's
+own choice of themes, regions, tags and authors is saved with the dossier (its form saves
+it, `updated_at` changes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from functools import cache as memoize
+from typing import TYPE_CHECKING, Any
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+
+if TYPE_CHECKING:
+    from dossiers.forms import DossierFilterForm
+
+# Bounds how long a renamed theme, region, tag or author shows its old name (see above).
+FRAGMENT_TIMEOUT = 10 * 60
+
+PART_TEMPLATES: dict[type[models.Model], str] = {
+    CaseStudy: "dossiers/_case_study_text.html",
+    Recommendation: "dossiers/_recommendation_text.html",
+    Question: "dossiers/_question_text.html",
+}
+PAGE_TEMPLATES = ("dossiers/_detail_head.html", "dossiers/_detail_contents.html")
+CARD_TEMPLATE = "dossiers/_dossier_card.html"
+
+
+@memoize
+def templates_digest(names: tuple[str, ...]) -> str:
+    """The fragment templates' source, so a deploy that changes one never serves the HTML
+    the previous one cached (Redis outlives the processes)."""
+    sources = (get_template(name).template.source for name in names)
+    return hashlib.sha1("\0".join(sources).encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def rows_digest(rows: Iterable[models.Model]) -> str:
+    """A digest of the concrete columns of `rows`, as loaded (deferred ones are not read:
+    a list defers the bodies its cards do not show)."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for row in rows:
+        deferred = row.get_deferred_fields()
+        values = (
+            str(getattr(row, field.attname))
+            for field in row._meta.concrete_fields
+            if field.attname not in deferred
+        )
+        digest.update(f"{row._meta.label}\0{chr(0).join(values)}\1".encode())
+    return digest.hexdigest()
+
+
+def fragment_key(kind: str, rows_part: str, templates: tuple[str, ...]) -> str:
+    language = translation.get_language() or ""
+    return f"page:{kind}:{language}:{templates_digest(templates)}:{rows_part}"
+
+
+# --- The dossier page -----------------------------------------------------------------------
+
+
+def dossier_page_parts(dossier: Dossier, parts: Sequence[models.Model]) -> dict[str, SafeString]:
+    """The dossier page's shared HTML in one cache read: "head" (title and facts) and
+    "contents" (the table of contents) are returned; each part's title and text is set
+    on the part as `shared_html`.
+
+    `dossier` comes from the page's gate, its parts from `prefetch_page_parts`; its
+    authors, regions, themes and tags are read only on a miss.
+    """
+    rows_part = rows_digest([dossier, *parts]) + links_digest(parts)
+    key = fragment_key(f"dossier-{dossier.pk}", rows_part, (*PAGE_TEMPLATES, *_part_templates()))
+    html = cache.get(key)
+    if html is None:
+        html = _render_dossier_page(dossier, parts)
+        cache.set(key, html, FRAGMENT_TIMEOUT)
+    for part in parts:
+        part.shared_html = mark_safe(html[part_html_key(part)])  # noqa: S308 our templates
+    return {"head": mark_safe(html["head"]), "contents": mark_safe(html["contents"])}  # noqa: S308
+
+
+def links_digest(parts: Sequence[models.Model]) -> str:
+    """Which case studies each recommendation draws on (an m2m between two parts, which
+    the parts' own columns do not show)."""
+    links = [
+        (part.pk, sorted(case.pk for case in part.case_studies.all()))
+        for part in parts
+        if isinstance(part, Recommendation)
+    ]
+    return hashlib.sha1(repr(links).encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+def part_html_key(part: models.Model) -> str:
+    return f"{part._meta.model_name}-{part.pk}"
+
+
+def _part_templates() -> tuple[str, ...]:
+    return tuple(PART_TEMPLATES.values())
+
+
+def _render_dossier_page(dossier: Dossier, parts: Sequence[models.Model]) -> dict[str, str]:
+    prefetch_related_objects([dossier], "authors", "regions", "themes", "tags")
+    context: dict[str, Any] = {"dossier": dossier}
+    html = {
+        "head": render_to_string("dossiers/_detail_head.html", context),
+        "contents": render_to_string("dossiers/_detail_contents.html", context),
+    }
+    for part in parts:
+        template = PART_TEMPLATES[type(part)]
+        html[part_html_key(part)] = render_to_string(template, {"part": part})
+    return html
+
+
+def prefetch_page_parts(dossier: Dossier) -> list[models.Model]:
+    """The dossier's parts in page order, prefetched on `dossier` (the template's loops
+    and the discussions read them), with the case studies each recommendation draws on."""
+    # The page shows a part's HTML, not its source or plain text.
+    texts = ("body", "body_text")
+    prefetch_related_objects(
+        [dossier],
+        Prefetch("case_studies", queryset=CaseStudy.objects.defer(*texts)),
+        "questions",
+        Prefetch(
+            "recommendations",
+            queryset=Recommendation.objects.defer(*texts).prefetch_related(
+                Prefetch("case_studies", queryset=CaseStudy.objects.only("pk", "title", "dossier"))
+            ),
+        ),
+    )
+    return [
+        *dossier.case_studies.all(),
+        *dossier.recommendations.all(),
+        *dossier.questions.all(),
+    ]
+
+
+# --- Dossier cards (home page, dossier list) ---------------------------------------------------
+
+
+def dossier_cards(dossiers: Sequence[Dossier]) -> list[SafeString]:
+    """Each dossier's card, in one cache read; the misses are rendered with their regions
+    and themes read in two queries, whatever their number."""
+    dossiers = list(dossiers)
+    keys = [
+        fragment_key(f"card-{dossier.pk}", rows_digest([dossier]), (CARD_TEMPLATE,))
+        for dossier in dossiers
+    ]
+    found = cache.get_many(keys)
+    missing = [dossier for dossier, key in zip(dossiers, keys, strict=True) if key not in found]
+    if missing:
+        prefetch_related_objects(missing, "regions", "themes")
+        rendered = {
+            key: render_to_string(CARD_TEMPLATE, {"dossier": dossier})
+            for dossier, key in zip(dossiers, keys, strict=True)
+            if key not in found
+        }
+        cache.set_many(rendered, FRAGMENT_TIMEOUT)
+        found.update(rendered)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 rendered by our template
+
+
+# --- The dossier list's filters ------------------------------------------------------------
+
+FILTER_TEMPLATE = "dossiers/_filter_fields.html"
+
+
+def filter_fields_html(form: DossierFilterForm) -> SafeString:
+    """The filters' fields. Unfilled (the list as first opened), they are the same for
+    everyone and cached under a digest of their choices (regions, themes, the keywords in
+    use: three small queries); filled in, they show what was typed and are rendered."""
+    if form.is_bound:
+        return mark_safe(render_to_string(FILTER_TEMPLATE, {"form": form}))  # noqa: S308
+    choices = [*Region.objects.all(), *Theme.objects.all(), *Dossier.tags.order_by("name")]
+    key = fragment_key("filters", rows_digest(choices), (FILTER_TEMPLATE,))
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(FILTER_TEMPLATE, {"form": form})
+        cache.set(key, html, FRAGMENT_TIMEOUT)
+    return mark_safe(html)  # noqa: S308 rendered by our template
