@@ -288,12 +288,14 @@ ACCOUNT_ALLOWED_SIGNUP_DOMAINS = env.list("ACCOUNT_ALLOWED_SIGNUP_DOMAINS", defa
 # client address comes from the proxies, see ALLAUTH_TRUSTED_PROXY_COUNT above.
 # Posting, per member (discussions.limits counts with allauth's limiter): well above what a
 # person types, well below what a runaway script or a stolen session would post. Messages
-# include replies; reports are of messages and annotations together.
+# include replies; reports to the moderators are of messages, annotations and field reports together.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "comment": env.str("DJANGO_RATE_LIMIT_COMMENT", default="10/m/user,60/h/user"),
     "annotation": env.str("DJANGO_RATE_LIMIT_ANNOTATION", default="30/m/user,300/h/user"),
     "flag": env.str("DJANGO_RATE_LIMIT_FLAG", default="5/m/user,30/h/user"),
+    # A field report is long to write: more than a few a minute is a script.
+    "field_report": env.str("DJANGO_RATE_LIMIT_FIELD_REPORT", default="3/m/user,20/h/user"),
 }
 # Logging out is a POST from the header button; no confirmation page.
 ACCOUNT_LOGOUT_ON_GET = False

@@ -1,7 +1,8 @@
-"""Posting limits per member, on messages (replies included), annotations and reports.
+"""Posting limits per member, on messages (replies included), annotations, field reports and
+reports to the moderators.
 
 Counted by allauth's limiter in the shared cache, under ACCOUNT_RATE_LIMITS "comment",
-"annotation" and "flag" (settings.py says why those figures), so that several workers count
+"annotation", "field_report" and "flag" (settings.py says why those figures), so that several workers count
 together and a test or a deploy changes a figure, not the code.
 """
 
@@ -19,6 +20,7 @@ POSTING_LIMITED = _(
 
 
 def posting_allowed(request: HttpRequest, action: str) -> bool:
-    """Count one post of `action` ("comment", "annotation", "flag") by the logged-in member;
+    """Count one post of `action` ("comment", "annotation", "field_report", "flag") by the
+    logged-in member;
     False when they are over that action's limit: refuse the post then."""
     return ratelimit.consume(request, action=action, user=request.user)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from discussions import services as discussions_services
 from discussions.forms import FlagForm, ModerationForm
+from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.threads import thread_for
 from dossiers.versioning import StaleEdit
 from learning import services
@@ -32,13 +33,18 @@ from learning.models import FieldReport
 
 
 def _form_page(
-    request: HttpRequest, form: FieldReportForm, *, recommendation: Any, editing: Any = None
+    request: HttpRequest,
+    form: FieldReportForm,
+    *,
+    recommendation: Any,
+    editing: Any = None,
+    status: int | None = None,
 ) -> HttpResponse:
     return render(
         request,
         "learning/report_form.html",
         {"form": form, "recommendation": recommendation, "editing": editing},
-        status=(409 if form.current else 400) if form.is_bound else 200,
+        status=status or ((409 if form.current else 400) if form.is_bound else 200),
     )
 
 
@@ -57,6 +63,10 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = FieldReportForm(
         request.POST or None, user=request.user, initial=_where_one_works(request.user)
     )
+    limited = request.method == "POST" and form.is_valid()
+    limited = limited and not posting_allowed(request, "field_report")
+    if limited:
+        form.add_error(None, POSTING_LIMITED)  # the form comes back with what was typed
     if request.method == "POST" and form.is_valid():
         try:
             report = services.report_create(
@@ -67,7 +77,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you: your field report is shared."))
             return redirect(report)
-    return _form_page(request, form, recommendation=recommendation)
+    return _form_page(request, form, recommendation=recommendation, status=429 if limited else None)
 
 
 @require_GET
@@ -111,14 +121,20 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _action_page(
-    request: HttpRequest, report: FieldReport, form: Form | None, *, heading: str, submit: str
+    request: HttpRequest,
+    report: FieldReport,
+    form: Form | None,
+    *,
+    heading: str,
+    submit: str,
+    status: int | None = None,
 ) -> HttpResponse:
     """The confirmation or the small form of an action on a report, on a page of its own."""
     return render(
         request,
         "learning/report_action.html",
         {"report": report, "form": form, "heading": heading, "submit": submit},
-        status=400 if form is not None and form.is_bound else 200,
+        status=status or (400 if form is not None and form.is_bound else 200),
     )
 
 
@@ -142,6 +158,9 @@ def report_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def report_flag(request: HttpRequest, pk: int) -> HttpResponse:
     flagged = report_for_flag(request.user, pk)
     form = FlagForm(request.POST if request.method == "POST" else None)
+    limited = request.method == "POST" and form.is_valid() and not posting_allowed(request, "flag")
+    if limited:
+        form.add_error(None, POSTING_LIMITED)
     if request.method == "POST" and form.is_valid():
         discussions_services.flag_create(
             field_report=flagged, reporter=request.user, **form.cleaned_data
@@ -149,7 +168,12 @@ def report_flag(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Thank you: the moderators will look at this report."))
         return redirect(flagged)
     return _action_page(
-        request, flagged, form, heading=_("Report a field report"), submit=_("Send the report")
+        request,
+        flagged,
+        form,
+        heading=_("Report a field report"),
+        submit=_("Send the report"),
+        status=429 if limited else None,
     )
 
 
