@@ -1,7 +1,7 @@
 """Import of originals (issue 13): how much of the generated samples' structure comes back.
 
 Builds the sample PDFs of tests/importing/pdf_samples.py (justified, ragged-right, without
-metadata, 40 pages, and printed by Chromium when it is installed) and converts each with
+metadata, in two columns, 40 pages, and printed by Chromium when it is installed) and converts each with
 `importing.pdf.extract_pdf`, then prints against the Markdown each was made from: headings recovered at their level, a character similarity
 ratio (difflib on whitespace-normalised text), running headers and page numbers left in the
 body, paragraphs wrongly split or merged; then the 40-page PDF's conversion time (best and
@@ -90,7 +90,7 @@ def measure(
 
 def bench_pdf(samples: dict) -> None:
     print("PDF (pdfminer.six): structure against the source Markdown")
-    for name in ("report", "ragged", "no_metadata", "long", "chromium"):
+    for name in ("report", "ragged", "columns", "no_metadata", "long", "chromium"):
         sample = samples.get(name)
         if sample is None:
             print(f"{name}: Debian's Chromium is not installed, not measured")

@@ -144,7 +144,7 @@ def _read_pages(
         interpreter.process_page(page)
         layout: LTPage = device.get_result()
         chars, images = _contents(layout)
-        lines = page_lines(chars, layout.height, number)
+        lines = page_lines(chars, layout.width, layout.height, number)
         if not lines and images:
             image_pages.append(number)
         doc.pages.append(lines)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from pdfminer.layout import LTChar
 
+from importing.pdf_columns import find_gutter, reading_order, split_rows
+
 # A footnote reference inside a line's text: OPEN + the document's number + CLOSE.
 OPEN, CLOSE = "\ue000", "\ue001"
 FOOTNOTE_REF = re.compile(OPEN + r"(\d+)" + CLOSE)
@@ -48,6 +50,7 @@ class Line:
     size: float  # the size most of its characters have
     bold: bool  # most of its characters are in a bold face
     page: int  # index in the document, from 0
+    column: int = 0  # 0 left or only, 1 right, -1 across a two-column page
 
     @property
     def height(self) -> float:
@@ -68,9 +71,23 @@ def _is_bold(fontname: str) -> bool:
     return any(word in name for word in BOLD_NAMES)
 
 
-def page_lines(chars: list[LTChar], page_height: float, page: int) -> list[Line]:
-    """The page's horizontal text as lines, top to bottom."""
+def page_lines(chars: list[LTChar], width: float, height: float, page: int) -> list[Line]:
+    """The page's horizontal text as lines, in reading order (columns one after the other)."""
     chars = [c for c in chars if c.upright and c.get_text().strip() or c.get_text() == " "]
+    gutter = find_gutter(chars, width, height)
+    if gutter is None:
+        rows = [(0, row) for row in _rows(chars)]
+    else:
+        rows = split_rows(_rows, chars, gutter)
+    lines = [_line(sorted(row, key=lambda c: c.x0), height, page, col) for col, row in rows]
+    lines = [line for line in lines if line.text.strip()]
+    if gutter is None:
+        return sorted(lines, key=lambda line: (round(line.top), line.x0))
+    return reading_order(lines)
+
+
+def _rows(chars: list[LTChar]) -> list[list[LTChar]]:
+    """Characters grouped by their vertical centre, from the top of the page."""
     rows: list[list[LTChar]] = []
     anchor = size = 0.0  # the centre and size of the current row's first character
     for char in sorted(chars, key=lambda c: -(c.y0 + c.y1)):
@@ -80,13 +97,10 @@ def page_lines(chars: list[LTChar], page_height: float, page: int) -> list[Line]
             continue
         rows.append([char])
         anchor, size = centre, char.size
-    lines = [_line(sorted(row, key=lambda c: c.x0), page_height, page) for row in rows]
-    lines = [line for line in lines if line.text.strip()]
-    lines.sort(key=lambda line: (round(line.top), line.x0))
-    return lines
+    return rows
 
 
-def _line(row: list[LTChar], page_height: float, page: int) -> Line:
+def _line(row: list[LTChar], page_height: float, page: int, column: int) -> Line:
     sizes = Counter(round(c.size, 1) for c in row if c.get_text().strip())
     size = sizes.most_common(1)[0][0] if sizes else row[0].size
     base = [c.matrix[5] for c in row if abs(c.size - size) < 0.2]
@@ -123,4 +137,5 @@ def _line(row: list[LTChar], page_height: float, page: int) -> Line:
         size=float(size),
         bold=bold / visible > 0.6,
         page=page,
+        column=column,
     )

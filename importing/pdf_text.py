@@ -16,9 +16,10 @@ from importing.pdf_lines import FOOTNOTE_REF, Line
 WORD_EDGE = re.compile(r"^\W+|\W+$")
 TERMINAL = tuple('.!?…:»"”)')
 BULLET = re.compile(r"^[•▪◦●■\uf0b7\uf0a7–]\s+")
-# Words after a hyphen that make a compound, never the end of a cut word.
+# Words after a hyphen that make a compound. Not « le », « la », « les », « en », « y »:
+# « prends-les » is rare in a report, « diffici-les » cut at a line's end is not.
 _CLITICS = (
-    "ce ci là je tu il ils elle elles on nous vous moi toi lui leur leurs le la les en y t "
+    "ce ci là je tu il ils elle elles on nous vous t "
     "à être même mêmes dire deux trois quatre cinq six sept huit neuf dix onze douze vingt "
     "cent cents mille un une"
 )
@@ -97,6 +98,11 @@ def block_escape(text: str) -> str:
     return re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", text)
 
 
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values) or [0.0]
+    return ordered[max(0, int(len(ordered) * share) - 1)]
+
+
 class Paragraphs:
     """Where paragraphs start and end among the body's lines, and their Markdown."""
 
@@ -110,10 +116,14 @@ class Paragraphs:
         self.whole, self.hyphenated = vocabulary(body)
         plain = [line for line in body if abs(line.size - size) < 0.3]
         ends = sorted(line.x1 for line in plain) or [0.0]
-        self.right = ends[int(len(ends) * 0.95) - 1 if len(ends) > 1 else 0]
+        self.rights = {
+            column: _percentile([line.x1 for line in plain if line.column == column], 0.95)
+            for column in {line.column for line in plain}
+        }
+        self.right = _percentile(ends, 0.95)
         starts = Counter(round(line.x0) for line in plain)
         self.left = float(starts.most_common(1)[0][0]) if starts else 0.0
-        self.justified = sum(1 for x in ends if x >= self.right - 2) >= 0.45 * len(ends)
+        self.justified = sum(1 for line in plain if self._full(line, 2)) >= 0.45 * len(ends)
         steps = Counter(
             round(b.top - a.top)
             for a, b in zip(plain, plain[1:], strict=False)
@@ -121,8 +131,9 @@ class Paragraphs:
         )
         self.leading = float(steps.most_common(1)[0][0]) if steps else size * 1.3
 
-    def _full(self, line: Line) -> bool:
-        return line.x1 >= self.right - 1.5 * self.size
+    def _full(self, line: Line, slack: float | None = None) -> bool:
+        right = self.rights.get(line.column, self.right)
+        return line.x1 >= right - (1.5 * self.size if slack is None else slack)
 
     def continues(self, first: Line, prev: Line, nxt: Line) -> bool:
         """Whether `nxt` goes on the paragraph that `prev` ends so far."""
@@ -130,7 +141,7 @@ class Paragraphs:
             return False
         listed = bool(BULLET.match(first.text))
         ended = prev.text.rstrip().endswith(TERMINAL)
-        if nxt.page != prev.page:
+        if nxt.page != prev.page or nxt.column != prev.column:
             if nxt.text[:1].islower():
                 return True
             return self._full(prev) if self.justified else not ended
@@ -144,7 +155,8 @@ class Paragraphs:
             return False
         if self.justified:
             return self._full(prev) or not ended
-        short = prev.x1 < self.right - 0.25 * (self.right - self.left)
+        right = self.rights.get(prev.column, self.right)
+        short = prev.x1 < right - 0.25 * (right - self.left) / max(1, len(self.rights))
         return not (short and ended and nxt.text[:1].isupper())
 
     def paragraph_end(self, start: int, is_heading) -> int:  # noqa: ANN001 a predicate on lines

@@ -7,7 +7,7 @@ ligature glyphs and non-breaking spaces in French punctuation. It returns a `Sam
 the Markdown the PDF was made from, so tests and the bench compare the extraction with it.
 The layout is our own (not platypus) so the sample knows exactly which words it cut.
 
-    .venv/bin/python tests/importing/pdf_samples.py /tmp/samples     writes every sample
+    .venv/bin/python -m tests.importing.pdf_samples /tmp/samples     writes every sample
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ PAGE_W, PAGE_H = A4
 LEFT = RIGHT = 72.0
 TOP, BOTTOM = 80.0, 72.0
 BODY_W = PAGE_W - LEFT - RIGHT
+GUTTER = 24.0  # between two columns
 
 # kind: (font, size, leading, space before, space after)
 STYLES = {
@@ -111,7 +112,9 @@ def _cut(word: str, room: float, font: str, size: float) -> tuple[str, str, bool
     return None
 
 
-def _break_lines(text: str, font: str, size: float, sample: Sample | None) -> list[list[str]]:
+def _break_lines(
+    text: str, font: str, size: float, sample: Sample | None, width: float = BODY_W
+) -> list[list[str]]:
     space = pdfmetrics.stringWidth(" ", font, size)
     lines: list[list[str]] = [[]]
     used = 0.0
@@ -119,12 +122,12 @@ def _break_lines(text: str, font: str, size: float, sample: Sample | None) -> li
     while words:
         word = words.pop(0)
         gap = space if lines[-1] else 0.0
-        width = _width(word, font, size)
-        if used + gap + width <= BODY_W:
+        word_width = _width(word, font, size)
+        if used + gap + word_width <= width:
             lines[-1].append(word)
-            used += gap + width
+            used += gap + word_width
             continue
-        cut = _cut(word, BODY_W - used - gap, font, size) if sample is not None else None
+        cut = _cut(word, width - used - gap, font, size) if sample is not None else None
         if cut:
             left, rest, soft = cut
             lines[-1].append(left)
@@ -141,16 +144,23 @@ def _break_lines(text: str, font: str, size: float, sample: Sample | None) -> li
 class _Layout:
     """Places headings, paragraphs and their notes on body pages, top to bottom."""
 
-    def __init__(self, sample: Sample, justify: bool) -> None:
+    def __init__(self, sample: Sample, justify: bool, columns: int = 1) -> None:
         self.sample = sample
         self.justify = justify
+        self.columns = columns
+        self.column = 0
+        self.width = (BODY_W - GUTTER * (columns - 1)) / columns
         self.pages: list[_Page] = []
         self.y = 0.0
         self.headings: list[tuple[int, str, int]] = []  # level, text, page number
         self._new_page()
 
     def _new_page(self) -> None:
-        self.pages.append(_Page())
+        if self.pages and self.column + 1 < self.columns:
+            self.column += 1
+        else:
+            self.pages.append(_Page())
+            self.column = 0
         self.y = PAGE_H - TOP
 
     def _room(self) -> float:
@@ -162,7 +172,7 @@ class _Layout:
 
     def block(self, kind: str, text: str, first_page: int) -> None:
         font, size, leading, before, after = STYLES[kind]
-        lines = _break_lines(text, font, size, self.sample if kind == "p" else None)
+        lines = _break_lines(text, font, size, self.sample if kind == "p" else None, self.width)
         if kind != "p":
             if self._room() < before + leading * 3:  # no heading alone at a page's foot
                 self._new_page()
@@ -188,8 +198,8 @@ class _Layout:
         space = pdfmetrics.stringWidth(" ", font, size)
         gap = space
         if justify and len(words) > 1:
-            gap = (BODY_W - natural) / (len(words) - 1)
-        x = LEFT
+            gap = (self.width - natural) / (len(words) - 1)
+        x = LEFT + self.column * (self.width + GUTTER)
         for word in words:
             for index, part in enumerate(MARKER.split(word)):
                 if index % 2:
@@ -273,6 +283,7 @@ def build_report(
     *,
     metadata: bool = True,
     justify: bool = True,
+    columns: int = 1,
     encrypt: StandardEncryption | None = None,
 ) -> Sample:
     """The sample dossier as a PDF at `path` (cover, contents, body with notes)."""
@@ -280,7 +291,7 @@ def build_report(
     sample = Sample(path=path, markdown=_markdown(sections))
     sample.headings = [(int(k[1]), t) for k, t in sections if k != "p"]
     sample.paragraphs = [t for k, t in sections if k == "p"]
-    layout = _Layout(sample, justify)
+    layout = _Layout(sample, justify, columns)
     for kind, text in sections:
         layout.block(kind, text, first_page=3)
     canvas = Canvas(str(path), pagesize=A4, encrypt=encrypt, invariant=True)
@@ -316,6 +327,12 @@ def long_sections(pages: int = 40) -> list[tuple[str, str]]:
                 text = f"{text} ({round_ + 1})" if not text[0].isdigit() else text
             out.append((kind, text))
     return out
+
+
+def build_two_columns(path: Path) -> Sample:
+    """The body in two justified columns (no notes: they would span both)."""
+    sections = [(kind, MARKER.sub("", text)) for kind, text in SECTIONS]
+    return build_report(path, sections + long_sections(4), columns=2)
 
 
 def build_long_report(path: Path, pages: int = 40) -> Sample:
@@ -411,6 +428,7 @@ def build_all(folder: Path) -> dict[str, Sample | Path]:
         "report": report,
         "no_metadata": build_report(folder / "sans-metadonnees.pdf", metadata=False),
         "ragged": build_report(folder / "non-justifie.pdf", justify=False),
+        "columns": build_two_columns(folder / "deux-colonnes.pdf"),
         "long": build_long_report(folder / "rapport-40-pages.pdf"),
         "encrypted": build_encrypted(folder / "chiffre.pdf"),
         "owner_locked": build_owner_locked(folder / "verrouille.pdf"),

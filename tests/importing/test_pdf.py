@@ -116,6 +116,12 @@ def test_it_reads_title_and_authors_from_the_first_page_without_metadata(samples
     assert result.markdown == sample.markdown
 
 
+@pytest.mark.parametrize("name", ["ragged", "columns"])
+def test_ragged_right_and_two_column_layouts_convert_as_their_source(samples, name):
+    sample = samples[name]
+    assert extract_pdf(sample.path).markdown == sample.markdown
+
+
 def test_it_converts_the_40_page_sample_as_its_source(samples):
     sample = samples["long"]
     assert sample.page_count >= 40
@@ -196,6 +202,7 @@ def test_no_exception_but_import_refused_escapes_on_damaged_files(samples, tmp_p
         ("quarante-", "deux", True),
         ("porte-", "parole", True),
         ("accompa-", "gnement", False),
+        ("diffici-", "les", False),
     ],
 )
 def test_it_tells_a_cut_word_from_a_compound(left, right, kept):
