@@ -22,10 +22,10 @@ from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from discussions.models import Comment
-from discussions.threads import Entry, ShownComment, Thread
+from discussions.threads import Entry, Pager, ShownComment, Thread
 
 _VISIBLE = str(Comment.State.VISIBLE.value)
 _DELETED = str(Comment.State.DELETED.value)
@@ -127,18 +127,25 @@ class _Page:
 def thread_entries_html(
     thread: Thread, *, csrf_token: str = "", focus: int | None = None
 ) -> SafeString:
-    """The nested list of the thread's entries (empty when it has none)."""
+    """The nested list of the thread's entries (empty when it has none); for a fragment
+    that continues a list (`thread.continues`), its items alone, the first message focused
+    (htmx focuses it once swapped in: where the reader goes on reading)."""
     if not thread.entries:
         return mark_safe("")  # noqa: S308 a constant
+    if thread.continues is not None and focus is None:
+        focus = next((item.comment.pk for item in thread.entries if isinstance(item, Entry)), None)
     csrf_input = (
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
         if csrf_token
         else ""
     )
     page = _Page(dom_id=escape(thread.dom_id), focus=focus, csrf_input=csrf_input)
-    out = ['<ol class="comments">']
-    out.extend(_entry(page, entry) for entry in thread.entries)
-    out.append("</ol>")
+    out = [
+        _pager(entry) if isinstance(entry, Pager) else _entry(page, entry)
+        for entry in thread.entries
+    ]
+    if thread.continues is None:
+        out = ['<ol class="comments">', *out, "</ol>"]
     return mark_safe("".join(out))  # noqa: S308 texts escaped above, bodies sanitised on save
 
 
@@ -156,6 +163,34 @@ def _entry(page: _Page, entry: Entry) -> str:
         f'comment--depth-{entry.depth}{tombstone}" tabindex="-1"{autofocus}>'
         f"{_comment(page, entry) if visible else _tombstone(page, entry)}"
         f'<div id="slot-{pk}" class="comment__slot"></div></article>{closes}'
+    )
+
+
+def _pager(pager: Pager) -> str:
+    """A link to the page with more of the discussion; htmx loads that part in its place."""
+    if pager.direction == "older":
+        label = ngettext(
+            "Earlier messages (%(count)s thread)",
+            "Earlier messages (%(count)s threads)",
+            pager.count,
+        )
+    elif pager.direction == "newer":
+        label = ngettext(
+            "Newer messages (%(count)s thread)", "Newer messages (%(count)s threads)", pager.count
+        )
+    elif pager.direction == "earlier-replies":
+        label = ngettext("Earlier reply (%(count)s)", "Earlier replies (%(count)s)", pager.count)
+    else:
+        label = ngettext(
+            "See the other reply (%(count)s)", "See the other replies (%(count)s)", pager.count
+        )
+    opens = '<ol class="comments comments--replies">' if pager.opens else ""
+    closes = "" if pager.closes is None else "</li>" + "</ol></li>" * len(pager.closes)
+    return (
+        f'{opens}<li class="comments__item comments__more comments__more--{pager.direction}">'
+        f'<a class="button button--secondary" href="{escape(pager.href)}" '
+        f'hx-get="{escape(pager.fragment)}" hx-target="closest li" hx-swap="outerHTML">'
+        f"{escape(label % {'count': pager.count})}</a>{closes}"
     )
 
 

@@ -1,23 +1,28 @@
 """The comment tree of a discussion and the threads of a page.
 
-A thread is built from one query: the target's comments, oldest first, then the tree in
-Python. Roots come newest activity first, replies in the order written; the page indents
-`MAX_INDENT` levels and shows deeper replies flat with "in reply to …". Targets, their kinds
-and the gates to them are in discussions.targets and discussions.access.
+A discussion's shape is read in one query (no text), the tree built in Python. Roots come
+newest activity first, replies in the order written; the page indents `MAX_INDENT` levels and
+shows deeper replies flat with "in reply to …". A discussion is shown by pages of
+`THREADS_PER_PAGE` threads (a root and its replies), each with its first `REPLIES_SHOWN`
+replies; links in the list load the older threads or more replies (`Pager`), so no response
+grows with the discussion. Only the comments shown are read with their text. Targets, their
+kinds and the gates to them are in discussions.targets and discussions.access.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.models import QuerySet
+from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from discussions.models import COMMENT_MAX_LENGTH, Comment
 from discussions.targets import (
@@ -28,15 +33,29 @@ from discussions.targets import (
     kind_of_row,
     target_dossier,
 )
+from discussions.tree import (
+    MAX_INDENT,
+    REPLIES_PER_PAGE,
+    REPLIES_SHOWN,
+    SKELETON_FIELDS,
+    THREADS_PER_PAGE,
+    Placed,
+    Skeleton,
+    Tree,
+    discussion_tree,
+    located,
+    page_count,
+    placed,
+    tree_order,
+    window,
+)
 from dossiers.models import Dossier
 from syntheses.shown import attach_syntheses, cited_comments
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-# Indented levels on the page; deeper replies are shown flat at this level.
-MAX_INDENT = 3
-# Comments shown per discussion on the dossier page; the rest loads on demand.
+# Messages shown by the callers that cut a discussion by count (`thread_entries(limit=…)`).
 PREVIEW_SIZE = 20
 # Plain strings: comparing with the enum members costs in loops over a thousand comments.
 _VISIBLE = str(Comment.State.VISIBLE.value)
@@ -52,14 +71,7 @@ def target_title(target: models.Model) -> str:
     return getattr(target, "title", None) or str(target)
 
 
-# --- The tree -------------------------------------------------------------------------
-
-
-class Node(Protocol):
-    pk: int
-    parent_id: int | None
-    created_at: datetime
-    state: str
+# --- What a page shows ----------------------------------------------------------------
 
 
 @dataclass
@@ -80,13 +92,33 @@ class Entry:
 
 
 @dataclass
+class Pager:
+    """A link in the list that loads more in its place: older or newer threads (`depth` 0)
+    or more replies of one thread (`depth` 1). `href` is the page without JavaScript,
+    `fragment` what htmx swaps in; `count` the messages (threads, replies) it leads to."""
+
+    direction: str  # "older", "newer", "later-replies" or "earlier-replies"
+    depth: int
+    href: str
+    fragment: str
+    count: int
+    opens: bool = False
+    closes: range | None = field(default_factory=lambda: range(0))
+
+
+@dataclass
 class Thread:
     kind: TargetKind
     target: models.Model
-    entries: list[Entry]
-    # Messages that can be read (tombstones excluded) and entries not shown yet.
+    entries: list[Entry | Pager]
+    # Messages that can be read (tombstones excluded); entries not shown yet, for callers
+    # that cut the list by count (pages say it with their `Pager` items instead).
     count: int
-    remaining: int
+    remaining: int = 0
+    page: int = 1
+    pages: int = 1
+    # None: the whole list; else the depth of the list these items continue (a fragment).
+    continues: int | None = None
     # The discussion's synthesis as the viewer may read it (syntheses.shown), if any.
     synthesis: Any = None
 
@@ -112,8 +144,7 @@ class Thread:
 
     @property
     def more_url(self) -> str:
-        """Without JavaScript, "see the other messages" opens the page with this discussion
-        in full."""
+        """The page the discussion is on, at the discussion (its first page)."""
         if self.kind.own_page:
             return self.page_url
         dossier = target_dossier(self.target)
@@ -132,85 +163,55 @@ class Thread:
         return self.kind.form_open
 
 
-@dataclass
-class _Tree:
-    """Comments in display order (depth-first) with their real depth."""
-
-    order: list[tuple[Node, int]]
-    count: int
-
-
-def tree_order(nodes: Sequence[Node]) -> _Tree:
-    """Depth-first order of the comments that are shown, roots by newest activity.
-
-    A hidden or deleted comment shows (as a tombstone) only if a reply below it shows.
-    No recursion: threads may be deeper than Python's stack.
-    """
-    children: dict[int | None, list[Node]] = defaultdict(list)
-    known = {node.pk for node in nodes}
-    for node in sorted(nodes, key=lambda n: (n.created_at, n.pk)):
-        parent = node.parent_id if node.parent_id in known else None
-        children[parent].append(node)
-
-    # Pre-order over everything, then walk it backwards: replies before their parents.
-    preorder: list[Node] = []
-    stack = list(reversed(children[None]))
-    while stack:
-        node = stack.pop()
-        preorder.append(node)
-        stack.extend(reversed(children[node.pk]))
-    shown: set[int] = set()
-    latest: dict[int, tuple[datetime, int]] = {}
-    for node in reversed(preorder):
-        kids = [kid for kid in children[node.pk] if kid.pk in shown]
-        if node.state == _VISIBLE or kids:
-            shown.add(node.pk)
-            latest[node.pk] = max([(node.created_at, node.pk)] + [latest[kid.pk] for kid in kids])
-
-    roots = sorted(
-        (root for root in children[None] if root.pk in shown),
-        key=lambda root: latest[root.pk],
-        reverse=True,
-    )
-    order: list[tuple[Node, int]] = []
-    walk: list[tuple[Node, int]] = [(root, 0) for root in reversed(roots)]
-    while walk:
-        node, depth = walk.pop()
-        order.append((node, depth))
-        walk.extend((kid, depth + 1) for kid in reversed(children[node.pk]) if kid.pk in shown)
-    count = sum(1 for node, _depth in order if node.state == _VISIBLE)
-    return _Tree(order=order, count=count)
-
-
 def thread_entries(
-    tree: _Tree,
+    tree: Tree,
     comments: dict[int, ShownComment],
     user: User,
     *,
     limit: int | None = None,
-) -> list[Entry]:
+) -> list[Entry | Pager]:
     """The first `limit` comments of the tree as page entries, nesting markup included."""
     order = tree.order if limit is None else tree.order[:limit]
+    items = [
+        (node, min(depth, MAX_INDENT), node.parent_id if depth > MAX_INDENT else None)
+        for node, depth in order
+    ]
+    return page_entries(items, comments, user)
+
+
+def page_entries(
+    items: Iterable[Placed | Pager],
+    comments: dict[int, ShownComment],
+    user: User,
+    *,
+    base: int = 0,
+) -> list[Entry | Pager]:
+    """Placed comments and pagers as page entries, nesting markup included; a fragment
+    continues a list at depth `base`."""
     is_moderator = user.is_moderator
     user_pk = user.pk
-    entries: list[Entry] = []
-    for node, depth in order:
+    entries: list[Entry | Pager] = []
+    for item in items:
+        if isinstance(item, Pager):
+            entries.append(item)
+            continue
+        node, depth, parent = item
         comment = comments[node.pk]
         visible = comment.state == _VISIBLE
         entries.append(
             Entry(
                 comment=comment,
-                depth=min(depth, MAX_INDENT),
-                in_reply_to=comments.get(comment.parent_id) if depth > MAX_INDENT else None,
+                depth=depth,
+                in_reply_to=comments.get(parent) if parent else None,
                 can_reply=visible,
                 can_edit=visible and comment.author_id == user_pk,
                 can_moderate=is_moderator and comment.state != _DELETED,
             )
         )
-    previous = -1
+    previous = base
     for index, entry in enumerate(entries):
         entry.opens = entry.depth > previous and index > 0
-        following = entries[index + 1].depth if index + 1 < len(entries) else 0
+        following = entries[index + 1].depth if index + 1 < len(entries) else base
         entry.closes = None if following > entry.depth else range(entry.depth - following)
         previous = entry.depth
     return entries
@@ -251,96 +252,235 @@ def shown_comments(queryset: QuerySet[Comment]) -> list[ShownComment]:
     return rows
 
 
-def comment_is_shown(comment: Comment) -> bool:
-    """Whether the comment appears in its discussion (a withdrawn one only as the tombstone
-    of a reply that shows)."""
-    rows = Comment.objects.on_target(comment.target).values_list(*_SKELETON_FIELDS)
-    nodes = [_Skeleton(*values) for values in rows]
-    return any(node.pk == comment.pk for node, _depth in tree_order(nodes).order)
-
-
 def thread_shell(target: models.Model) -> Thread:
     """A thread without its comments, for the forms that post to it."""
-    return Thread(kind=kind_of(target), target=target, entries=[], count=0, remaining=0)
+    return Thread(kind=kind_of(target), target=target, entries=[], count=0)
 
 
-def thread_for(user: User, target: models.Model, *, limit: int | None = None) -> Thread:
-    """A target's whole discussion (or its first `limit` comments), in two queries at most."""
-    comments = shown_comments(Comment.objects.on_target(target))
-    by_pk = {comment.pk: comment for comment in comments}
-    tree = tree_order(comments)
-    thread = _thread(target, tree, thread_entries(tree, by_pk, user, limit=limit))
+# --- Pages of a discussion ------------------------------------------------------------
+
+
+def _thread_items(
+    tree: Tree,
+    thread: int,
+    shown: tuple[int, int],
+    *,
+    root: bool = True,
+    earlier: bool = True,
+    later: bool = True,
+) -> list[Placed | Pager]:
+    """The `thread`-th thread with its replies in `window` (start, stop), between the
+    pagers to its earlier and later replies."""
+    start, stop = shown
+    node = tree.order[tree.roots[thread]][0]
+    count = tree.reply_count(thread)
+    url = reverse("discussions:comment-replies", kwargs={"pk": node.pk})
+    items: list[Placed | Pager] = [(node, 0, None)] if root else []
+    if earlier and start > 0:
+        page = f"{url}?debut={max(0, start - REPLIES_PER_PAGE)}"
+        items.append(Pager("earlier-replies", 1, page, f"{url}?fin={start}", start))
+    items.extend(placed(node, tree.replies(thread)[start:stop]))
+    if later and stop < count:
+        page = f"{url}?debut={stop}"
+        items.append(Pager("later-replies", 1, page, page, count - stop))
+    return items
+
+
+def _page_items(
+    target: models.Model,
+    tree: Tree,
+    number: int,
+    *,
+    place: tuple[int, int] | None = None,
+    newer: bool = True,
+    older: bool = True,
+) -> list[Placed | Pager]:
+    """The threads of page `number` between the pagers to the newer and older pages."""
+    first = (number - 1) * THREADS_PER_PAGE
+    last = min(first + THREADS_PER_PAGE, len(tree.roots))
+    kind = kind_of(target)
+    url = reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": target.pk})
+    items: list[Placed | Pager] = []
+    if newer and number > 1:
+        page = f"{url}?page={number - 1}"
+        items.append(Pager("newer", 0, page, f"{page}&sens=recents", first))
+    for thread in range(first, last):
+        items.extend(_thread_items(tree, thread, window(tree, thread, place)))
+    if older and last < len(tree.roots):
+        page = f"{url}?page={number + 1}"
+        items.append(Pager("older", 0, page, page, len(tree.roots) - last))
+    return items
+
+
+def _comments_shown(items: Iterable[Placed | Pager]) -> set[int]:
+    """The comments `items` show, and the parents they name "in reply to"."""
+    wanted: set[int] = set()
+    for item in items:
+        if not isinstance(item, Pager):
+            wanted.add(item[0].pk)
+            if item[2]:
+                wanted.add(item[2])
+    return wanted
+
+
+def _read(wanted: set[int]) -> dict[int, ShownComment]:
+    shown = shown_comments(Comment.objects.filter(pk__in=wanted)) if wanted else []
+    return {comment.pk: comment for comment in shown}
+
+
+def _thread(
+    user: User,
+    target: models.Model,
+    tree: Tree,
+    items: list[Placed | Pager],
+    comments: dict[int, ShownComment],
+    *,
+    page: int = 1,
+    continues: int | None = None,
+) -> Thread:
+    return Thread(
+        kind=kind_of(target),
+        target=target,
+        entries=page_entries(items, comments, user, base=continues or 0),
+        count=tree.count,
+        page=page,
+        pages=page_count(tree),
+        continues=continues,
+    )
+
+
+def _page_checked(tree: Tree, page: int) -> int:
+    if not 1 <= page <= page_count(tree):
+        raise Http404(gettext("This page of the discussion does not exist."))
+    return page
+
+
+def thread_for(
+    user: User, target: models.Model, *, page: int = 1, focus: int | None = None
+) -> Thread:
+    """A page of `target`'s discussion (the one showing comment `focus`, when given), in
+    three queries: its shape, the comments shown, their authors."""
+    tree = discussion_tree(user, target)
+    place = located(tree, focus) if focus else None
+    if place:
+        page = place[0] // THREADS_PER_PAGE + 1
+    items = _page_items(target, tree, _page_checked(tree, page), place=place)
+    thread = _thread(user, target, tree, items, _read(_comments_shown(items)), page=page)
     attach_syntheses(user, [thread])
     return thread
 
 
-def _thread(target: models.Model, tree: _Tree, entries: list[Entry]) -> Thread:
-    return Thread(
-        kind=kind_of(target),
-        target=target,
-        entries=entries,
-        count=tree.count,
-        remaining=len(tree.order) - len(entries),
+def thread_page_items(user: User, target: models.Model, page: int, *, newer: bool) -> Thread:
+    """Page `page`'s threads as the items htmx puts in place of a pager: with the pager
+    that leads on (to newer pages above, or older ones below)."""
+    tree = discussion_tree(user, target)
+    items = _page_items(target, tree, _page_checked(tree, page), newer=newer, older=not newer)
+    return _thread(user, target, tree, items, _read(_comments_shown(items)), page=page, continues=0)
+
+
+def thread_replies(
+    user: User,
+    root: Comment,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    fragment: bool = False,
+) -> Thread:
+    """`REPLIES_PER_PAGE` replies of the thread `root` starts, from `start` or up to `end`:
+    for htmx, the items in place of a pager (with the pager that leads on); else the thread
+    with these replies, for a page of its own."""
+    target = root.target
+    tree = discussion_tree(user, target)
+    place = located(tree, root.pk)
+    if place is None or place[1] != -1:
+        raise Http404(gettext("This message does not start a thread."))
+    count = tree.reply_count(place[0])
+    if end is not None:
+        window = (max(0, end - REPLIES_PER_PAGE), end)
+    else:
+        window = (start or 0, min(count, (start or 0) + REPLIES_PER_PAGE))
+    if not 0 <= window[0] <= window[1] <= count:
+        raise Http404(gettext("These replies do not exist."))
+    backwards = end is not None
+    items = _thread_items(
+        tree,
+        place[0],
+        window,
+        root=not fragment,
+        earlier=not fragment or backwards,
+        later=not fragment or not backwards,
+    )
+    return _thread(
+        user,
+        target,
+        tree,
+        items,
+        _read(_comments_shown(items)),
+        page=place[0] // THREADS_PER_PAGE + 1,
+        continues=1 if fragment else None,
     )
 
 
-@dataclass(slots=True)
-class _Skeleton:
-    """A comment's place in its discussion, without its text."""
-
-    pk: int
-    parent_id: int | None
-    created_at: datetime
-    state: str
-
-
-_SKELETON_FIELDS = ("pk", "parent_id", "created_at", "state")
+def comment_location(user: User, comment: Comment) -> str:
+    """Where the permalink of `comment` leads: the page showing it, at its anchor; its
+    discussion when it was withdrawn and no reply keeps it as a tombstone."""
+    tree = discussion_tree(user, comment.target)
+    place = located(tree, comment.pk)
+    url = comment.page_url()
+    if place is None:
+        return f"{url.partition('#')[0]}#{comment.thread_dom_id}"
+    thread, reply = place
+    page = thread // THREADS_PER_PAGE + 1
+    if reply < REPLIES_SHOWN:
+        if page == 1:
+            return url
+        kind = comment.discussion_kind
+        base = reverse(
+            "discussions:thread-page", kwargs={"kind": kind.slug, "pk": comment.target_pk}
+        )
+        return f"{base}?page={page}#comment-{comment.pk}"
+    root = tree.order[tree.roots[thread]][0]
+    base = reverse("discussions:comment-replies", kwargs={"pk": root.pk})
+    return f"{base}?debut={reply // REPLIES_PER_PAGE * REPLIES_PER_PAGE}#comment-{comment.pk}"
 
 
 def dossier_threads(
     user: User, dossier: Dossier, targets: Iterable[models.Model], *, expanded: str = ""
 ) -> dict[str, Thread]:
-    """Every discussion of the dossier page, keyed by `thread_key`, in two queries.
-
-    The first query reads the shape of all the dossier's discussions (no text), the second
-    the comments the page shows: the first `PREVIEW_SIZE` of each discussion, all of the
-    `expanded` one, and the parents of replies shown flat.
-    """
+    """Every discussion of the dossier page at its first page, keyed by `thread_key`, in
+    three queries: the shape of all the dossier's discussions (no text), the comments the
+    page shows and their authors. `expanded`, the `?fil=` of a permalink, shows nothing
+    more: the discussion's pages hold the rest."""
+    del expanded  # links already sent carry it
     page_targets = [dossier, *targets]
-    trees = _dossier_trees(dossier, page_targets, expanded)
-    wanted: set[int] = set()
-    for tree, limit in trees.values():
-        for node, depth in tree.order if limit is None else tree.order[:limit]:
-            wanted.add(node.pk)
-            if depth > MAX_INDENT and node.parent_id:
-                wanted.add(node.parent_id)
-    shown = shown_comments(Comment.objects.filter(pk__in=wanted)) if wanted else []
-    comments = {comment.pk: comment for comment in shown}
-    threads: dict[str, Thread] = {}
-    for target in page_targets:
-        key = thread_key(target)
-        tree, limit = trees[key]
-        threads[key] = _thread(target, tree, thread_entries(tree, comments, user, limit=limit))
+    trees = _dossier_trees(user, dossier, page_targets)
+    items = {key: _page_items(target, trees[key], 1) for key, target in _keyed(page_targets)}
+    comments = _read(set().union(*(_comments_shown(listed) for listed in items.values())))
+    threads = {
+        key: _thread(user, target, trees[key], items[key], comments)
+        for key, target in _keyed(page_targets)
+    }
     attach_syntheses(user, threads.values())
     return threads
 
 
+def _keyed(targets: Iterable[models.Model]) -> list[tuple[str, models.Model]]:
+    return [(thread_key(target), target) for target in targets]
+
+
 def _dossier_trees(
-    dossier: Dossier, page_targets: list[models.Model], expanded: str
-) -> dict[str, tuple[_Tree, int | None]]:
-    """The tree of each discussion on the page and how many of its entries show."""
+    user: User, dossier: Dossier, page_targets: list[models.Model]
+) -> dict[str, Tree]:
+    """The tree of each discussion on the page (of what `user` may read: answers hidden
+    before answering are not in the tree)."""
     fields = [f"{name}_id" for name in COMMENT_FIELDS]
-    rows = Comment.objects.filter(
+    rows = Comment.objects.readable_by(user).filter(
         dossier=dossier, **{f"{name}__isnull": True for name in OWN_PAGE_FIELDS}
     )
-    grouped: dict[str, list[_Skeleton]] = defaultdict(list)
-    for values in rows.values(*_SKELETON_FIELDS, *fields):
+    grouped: dict[str, list[Skeleton]] = defaultdict(list)
+    for values in rows.values(*SKELETON_FIELDS, *fields):
         row = SimpleNamespace(**values)
         kind = kind_of_row(row)
         key = kind.key(getattr(row, f"{kind.field}_id") if kind.field else dossier.pk)
-        grouped[key].append(_Skeleton(*(values[name] for name in _SKELETON_FIELDS)))
-    trees: dict[str, tuple[_Tree, int | None]] = {}
-    for target in page_targets:
-        key = thread_key(target)
-        trees[key] = (tree_order(grouped.get(key, [])), None if key == expanded else PREVIEW_SIZE)
-    return trees
+        grouped[key].append(Skeleton(*(values[name] for name in SKELETON_FIELDS)))
+    return {key: tree_order(grouped.get(key, [])) for key, _target in _keyed(page_targets)}

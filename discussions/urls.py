@@ -14,6 +14,7 @@ urlpatterns = [
     path("commentaires/<int:pk>/repondre/", views.comment_reply, name="comment-reply"),
     path("commentaires/<int:pk>/modifier/", views.comment_edit, name="comment-edit"),
     path("commentaires/<int:pk>/versions/", views.comment_revisions, name="comment-revisions"),
+    path("commentaires/<int:pk>/reponses/", views.comment_replies, name="comment-replies"),
     path("commentaires/<int:pk>/supprimer/", views.comment_delete, name="comment-delete"),
     path("commentaires/<int:pk>/signaler/", views.comment_flag, name="comment-flag"),
     path("commentaires/<int:pk>/masquer/", views.comment_hide, name="comment-hide"),

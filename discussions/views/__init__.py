@@ -27,7 +27,7 @@ from discussions.views.notifications import (
     notifications,
     notifications_read,
 )
-from discussions.views.threads import thread, thread_page
+from discussions.views.threads import comment_replies, thread, thread_page
 
 __all__ = [
     "annotation_flag",
@@ -41,6 +41,7 @@ __all__ = [
     "comment_flag",
     "comment_flags_dismiss",
     "comment_hide",
+    "comment_replies",
     "comment_reply",
     "comment_restore",
     "comment_revisions",

@@ -21,7 +21,7 @@ from discussions.forms import FlagForm, ModerationForm
 from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.models import Annotation, Comment
 from discussions.moderation import moderation_queue_for
-from discussions.threads import target_title
+from discussions.threads import comment_location, target_title
 from discussions.views.responses import back_url, thread_response
 
 
@@ -35,7 +35,7 @@ def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
         messages.success(
             request, _("The message was hidden.") if hide else _("The message was restored.")
         )
-        return redirect(back_url(request, moderated.page_url()))
+        return redirect(back_url(request, comment_location(request.user, moderated)))
     _check_moderatable(moderated, hide=hide)
     template = (
         "discussions/_moderation_form.html" if request.htmx else "discussions/moderation_form.html"

@@ -28,7 +28,7 @@ def thread_response(
     return render(
         request,
         "discussions/_thread.html",
-        {"thread": thread_for(request.user, target), "focus": focus},
+        {"thread": thread_for(request.user, target, focus=focus), "focus": focus},
     )
 
 

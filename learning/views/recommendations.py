@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from discussions.models import Comment
-from discussions.threads import PREVIEW_SIZE, thread_for
+from discussions.threads import thread_for
 from dossiers.markdown import html_text
 from dossiers.models import Recommendation
 from learning import services
@@ -116,7 +116,7 @@ def _page_context(
         ],
         "report_count": sum(outcomes.values()),
         "all_reports": all_reports,
-        "thread": thread_for(user, recommendation, limit=PREVIEW_SIZE),
+        "thread": thread_for(user, recommendation),
     }
 
 

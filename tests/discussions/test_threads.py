@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from discussions.models import Comment
-from discussions.threads import MAX_INDENT, PREVIEW_SIZE
+from discussions.tree import MAX_INDENT, REPLIES_SHOWN, THREADS_PER_PAGE
 from tests.discussions.factories import CommentFactory, reply_chain
 from tests.factories import CaseStudyFactory, QuestionFactory, RecommendationFactory
 from tests.queries import counted_get
@@ -148,23 +148,23 @@ def test_a_hidden_comment_with_replies_shows_the_moderation_tombstone(
     assert "Propos déplacés" not in html
 
 
-def test_the_page_shows_the_latest_messages_and_loads_the_rest_on_demand(
-    alice_client, alice, dossier
-) -> None:
-    comments = [CommentFactory(dossier=dossier, author=alice) for _ in range(PREVIEW_SIZE + 5)]
+def test_the_page_shows_the_latest_threads_and_pages_the_rest(alice_client, alice, dossier) -> None:
+    comments = [CommentFactory(dossier=dossier, author=alice) for _ in range(THREADS_PER_PAGE + 5)]
 
     html = alice_client.get(dossier.get_absolute_url()).content.decode()
 
-    assert len(ids_in_order(html)) == PREVIEW_SIZE
-    assert "Voir les 5 autres messages" in html
-    full = alice_client.get(reverse("discussions:thread", args=["dossier", dossier.pk]))
-    assert len(ids_in_order(full.content.decode())) == PREVIEW_SIZE + 5
-    # The oldest is not on the page, but its permalink reaches it.
+    assert len(ids_in_order(html)) == THREADS_PER_PAGE
+    assert "Messages précédents (5 fils)" in html
+    older = alice_client.get(
+        reverse("discussions:thread-page", args=["dossier", dossier.pk]), {"page": 2}
+    )
+    assert len(ids_in_order(older.content.decode())) == 5
+    # The oldest is not on the page, but its permalink reaches the page that shows it.
     oldest = comments[0]
     assert f'id="comment-{oldest.pk}"' not in html
     response = alice_client.get(oldest.get_absolute_url(), follow=True)
     assert f'id="comment-{oldest.pk}"' in response.content.decode()
-    assert response.redirect_chain[-1][0].endswith(f"#comment-{oldest.pk}")
+    assert response.redirect_chain[-1][0].endswith(f"?page=2#comment-{oldest.pk}")
 
 
 def test_the_thread_fragment_renders_alone_with_its_form(alice_client, alice, dossier) -> None:
@@ -220,11 +220,12 @@ def test_the_thread_view_query_count_does_not_grow_with_comments_or_depth(
     assert len(ids_in_order(response.content.decode())) == 1
     discuss(dossier, 199, alice, bob)
     response, two_hundred = counted_get(alice_client, url)
-    assert len(ids_in_order(response.content.decode())) == 200
+    # A page: its threads (chains of ten), each with its first replies.
+    assert len(ids_in_order(response.content.decode())) == THREADS_PER_PAGE * (1 + REPLIES_SHOWN)
     assert two_hundred == one
 
 
-def test_the_whole_thread_page_query_count_does_not_grow_with_comments_or_depth(
+def test_the_discussion_page_query_count_does_not_grow_with_comments_or_depth(
     alice_client, alice, bob, dossier
 ) -> None:
     url = reverse("discussions:thread-page", args=["dossier", dossier.pk])
@@ -232,7 +233,7 @@ def test_the_whole_thread_page_query_count_does_not_grow_with_comments_or_depth(
     _, one = counted_get(alice_client, url)
     discuss(dossier, 199, alice, bob)
     response, two_hundred = counted_get(alice_client, url)
-    assert len(ids_in_order(response.content.decode())) == 200
+    assert len(ids_in_order(response.content.decode())) == THREADS_PER_PAGE * (1 + REPLIES_SHOWN)
     assert two_hundred == one
 
 
