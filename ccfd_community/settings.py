@@ -177,6 +177,7 @@ INSTALLED_APPS = [
     "learning",
     "search",
     "syntheses",
+    "questions",
 ]
 
 MIDDLEWARE = [

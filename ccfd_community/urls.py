@@ -23,6 +23,8 @@ urlpatterns = [
     path("recherche/", include("search.urls")),
     path("discussions/", include("discussions.urls")),
     path("syntheses/", include("syntheses.urls")),
+    # /questions/: cross-dossier questions
+    path("questions/", include("questions.urls")),
     # /recommandations/, /themes/, /regions/
     path("", include("learning.urls")),
     # /dossiers/<slug>/document-original/: the file a dossier was imported from

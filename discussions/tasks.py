@@ -18,7 +18,7 @@ from django_tasks import task
 
 from accounts.models import User
 from discussions.access import target_is_readable
-from discussions.models import Notification
+from discussions.models import Comment, Notification
 
 # A digest covers at most this much: older unsent notifications are no news any more.
 DIGEST_PERIOD = timedelta(days=7)
@@ -44,6 +44,14 @@ _RELATED = (
 def notification_is_sendable(notification: Notification) -> bool:
     """Whether the recipient may still read what the notification is about."""
     if not target_is_readable(notification.recipient, notification.target()):
+        return False
+    # An answer « réfléchir avant de lire » hides from the recipient is not sent either.
+    if (
+        notification.comment_id
+        and Comment.objects.hidden_from(notification.recipient)
+        .filter(pk=notification.comment_id)
+        .exists()
+    ):
         return False
     # A message or report withdrawn since is not sent, except to tell its author it was
     # moderated.

@@ -19,8 +19,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from discussions.models import Comment
 from discussions.targets import kind_of
 from dossiers.models import Dossier
+from questions.models import locked_questions
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -33,12 +35,18 @@ MARK_END = "\ue001"
 
 class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
     def readable_by(self, user: User) -> SearchEntryQuerySet:
-        """What `user` may read: published dossiers (all for curators), and of private
-        annotations and their replies only the author's own."""
+        """What `user` may read: published dossiers (all for curators), of private
+        annotations and their replies only the author's own, and no answer hidden by
+        « réfléchir avant de lire » (Comment.objects.hidden_from)."""
         queryset = self
         if not getattr(user, "is_curator", False):
             queryset = queryset.filter(published=True)
-        return queryset.filter(Q(owner__isnull=True) | Q(owner=user.pk))
+        queryset = queryset.filter(Q(owner__isnull=True) | Q(owner=user.pk))
+        # « Réfléchir avant de lire »: the others' answers `user` may not read yet.
+        if locked_questions(user) is None:
+            return queryset
+        hidden = Comment.objects.hidden_from(user).values("pk")
+        return queryset.exclude(kind=SearchEntry.Kind.COMMENT, object_id__in=hidden)
 
 
 class SearchEntry(models.Model):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from discussions.models.contributions import Annotation, Comment, _annotation_readable
 from discussions.targets import COMMENT_FIELDS, target_place
 from dossiers.models import Dossier
+from questions.models import locked_questions
 
 
 def _about(
@@ -177,10 +178,14 @@ class Follow(models.Model):
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def for_recipient(self, user: Any) -> NotificationQuerySet:
-        """The user's notifications about what they may still read."""
-        return self.filter(recipient=user, dossier__in=Dossier.objects.visible_to(user)).exclude(
+        """The user's notifications about what they may still read (not about an answer
+        « réfléchir avant de lire » hides from them yet)."""
+        mine = self.filter(recipient=user, dossier__in=Dossier.objects.visible_to(user)).exclude(
             Q(annotation__isnull=False) & ~_annotation_readable(user, "annotation__")
         )
+        if locked_questions(user) is None:
+            return mine
+        return mine.exclude(comment__in=Comment.objects.hidden_from(user).values("pk"))
 
     def with_places(self) -> NotificationQuerySet:
         """Joined with what each one is about and the part a message was written on, so

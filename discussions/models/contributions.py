@@ -30,6 +30,7 @@ from discussions.targets import (
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier
 from dossiers.versioning import Versioned
+from questions.models import locked_questions
 
 # Bounds on user text; forms and the JSON API report them in French.
 COMMENT_MAX_LENGTH = 10_000
@@ -264,10 +265,26 @@ class Annotation(MarkdownNote, Moderated, Versioned):
 class CommentQuerySet(models.QuerySet["Comment"]):
     def readable_by(self, user: Any) -> CommentQuerySet:
         """Comments of the discussions `user` may read, whatever their state: on dossiers
-        they may read, not on an annotation they may not read."""
-        return self.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
+        they may read, not on an annotation they may not read, and not the others' answers
+        to a « réfléchir avant de lire » question they have not answered yet (questions)."""
+        readable = self.filter(dossier__in=Dossier.objects.visible_to(user)).filter(
             Q(annotation__isnull=True) | _annotation_readable(user, "annotation__")
         )
+        locked = locked_questions(user)
+        if locked is None:
+            return readable
+        return readable.filter(
+            Q(question__isnull=True) | Q(author=user.pk) | ~Q(question__in=locked)
+        )
+
+    def hidden_from(self, user: Any) -> CommentQuerySet:
+        """The others' answers (replies included) to the « réfléchir avant de lire »
+        questions `user` has not answered yet: what `readable_by` leaves out for that
+        reason, for the tables that copy comments (search entries, notifications)."""
+        locked = locked_questions(user)
+        if locked is None:
+            return self.none()
+        return self.filter(question__in=locked).exclude(author=user.pk)
 
     def on_target(self, target: models.Model) -> CommentQuerySet:
         """The comments of `target`'s discussion (one query on the dossier's index)."""

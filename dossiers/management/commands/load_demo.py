@@ -17,6 +17,7 @@ from dossiers import demo_content
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 from learning.demo import demo_learning_load
 from syntheses.demo import demo_syntheses_load
+from questions.demo import demo_questions_load
 
 
 def sync(
@@ -74,6 +75,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo follow-up: {changes} status changes, {reports} field reports.")
         if demo_syntheses_load(users):
             self.stdout.write("Demo synthesis written.")
+        answers = demo_questions_load(users)
+        if answers:
+            self.stdout.write(f"Demo cross-dossier questions: {answers} answers posted.")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(demo_content.DOSSIERS)} dossiers "
