@@ -23,7 +23,7 @@ from discussions.access import (
 from discussions.forms import CommentForm, FlagForm
 from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.targets import kind_named
-from discussions.threads import comment_is_shown, target_title, thread_shell
+from discussions.threads import comment_location, target_title, thread_shell
 from discussions.views.responses import form_page, int_param, thread_response
 from dossiers.markdown import render_markdown
 from dossiers.versioning import StaleEdit
@@ -31,13 +31,10 @@ from dossiers.versioning import StaleEdit
 
 @require_GET
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """The permalink: redirects to the page that shows the comment, or to its discussion
-    when the comment was withdrawn and no reply keeps it as a tombstone."""
-    found = comment_for(request.user, pk)
-    url = found.page_url()
-    if not found.is_visible and not comment_is_shown(found):
-        url = f"{url.partition('#')[0]}#{found.thread_dom_id}"
-    return redirect(url)
+    """The permalink: redirects to the page that shows the comment (the page of its
+    discussion, or of its thread's replies, that holds it), or to its discussion when the
+    comment was withdrawn and no reply keeps it as a tombstone."""
+    return redirect(comment_location(request.user, comment_for(request.user, pk)))
 
 
 @require_POST
@@ -63,7 +60,7 @@ def comment_create(request: HttpRequest) -> HttpResponse:
         else:
             if request.htmx:
                 return thread_response(request, target, focus=new.pk)
-            return redirect(new.page_url())
+            return redirect(comment_location(request.user, new))
     form_id = f"reply-form-{parent.pk}" if parent else thread_shell(target).new_form_id
     return form_page(
         request, form=form, target=target, form_id=form_id, parent=parent, status=status
@@ -117,7 +114,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if request.htmx:
                 return thread_response(request, target, focus=edited.pk)
-            return redirect(edited.page_url())
+            return redirect(comment_location(request.user, edited))
     return form_page(
         request,
         form=form,
@@ -132,9 +129,9 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     deleted = services.comment_delete(comment=comment_for_edit(request.user, pk))
     if request.htmx:
-        return thread_response(request, deleted.target)
+        return thread_response(request, deleted.target, focus=deleted.pk)
     messages.success(request, _("Your message was deleted."))
-    return redirect(deleted.page_url())
+    return redirect(comment_location(request.user, deleted))
 
 
 @require_http_methods(["GET", "POST"])
@@ -149,7 +146,7 @@ def comment_flag(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return render(request, "discussions/_flag_done.html", {"comment": flagged})
         messages.success(request, _("Thank you: the moderators will look at this message."))
-        return redirect(flagged.page_url())
+        return redirect(comment_location(request.user, flagged))
     template = "discussions/_flag_form.html" if request.htmx else "discussions/flag_form.html"
     return render(
         request,
