@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -28,8 +29,9 @@ def extract(path: str, kind: str) -> Extraction:
         try:
             from importing.pdf import extract_pdf
         except ImportError as error:
+            logger.exception("The PDF converter cannot be imported")
             raise ImportRefused(_("PDF conversion is not available on this server.")) from error
-        return extract_pdf(path)
+        return extract_pdf(Path(path))
     if kind == DocumentImport.Kind.MARKDOWN:
         return extract_markdown(path)
     return extract_office(path, kind)

@@ -3,7 +3,6 @@ new version of a dossier's text that keeps its annotations."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from dossiers.models import Dossier
 from importing.models import DocumentImport
 from tests.conftest import client_for
 from tests.factories import AnnotationFactory, DossierFactory
-from tests.importing import office_samples
+from tests.importing import office_samples, pdf_samples
 from tests.queries import counted_get
 
 pytestmark = [
@@ -328,10 +327,52 @@ def test_the_preview_makes_as_many_queries_for_many_headings_as_for_one(
     assert list_many == list_one
 
 
-def test_the_dossier_page_makes_one_query_more_for_its_imported_original(
+def test_the_dossier_page_counts_the_same_queries_with_an_imported_original(
     alice_client, carol_client, office_files, django_capture_on_commit_callbacks
 ):
-    dossier = DossierFactory(slug="sans-import")
-    _, before = counted_get(alice_client, dossier.get_absolute_url())
-    assert before > 0
-    _ = io
+    plain = DossierFactory(slug="sans-import")
+    _, without = counted_get(alice_client, plain.get_absolute_url())
+    document = imported(carol_client, office_files["md"], django_capture_on_commit_callbacks)
+    form = preview_form(carol_client, document)
+    form["action"] = "create"
+    carol_client.post(preview_url(document), form)
+    dossier = Dossier.objects.exclude(pk=plain.pk).get()
+    Dossier.objects.filter(pk=dossier.pk).update(status=Dossier.Status.PUBLISHED)
+    page, with_original = counted_get(alice_client, dossier.get_absolute_url())
+    assert "Document original (Markdown)" in page.content.decode()
+    # The imported dossier has its parts (their threads are read in fixed queries).
+    assert with_original <= without + 1
+
+
+def test_a_pdf_becomes_a_draft_with_its_original_as_the_dossiers_pdf(
+    carol_client, tmp_path, django_capture_on_commit_callbacks
+):
+    sample = pdf_samples.build_report(tmp_path / "rapport.pdf")
+    document = imported(carol_client, sample.path, django_capture_on_commit_callbacks)
+    assert document.status == DocumentImport.Status.READY, document.error
+    form = preview_form(carol_client, document)
+    assert form["title"] == sample.title
+    form["action"] = "create"
+    carol_client.post(preview_url(document), form)
+    dossier = Dossier.objects.get()
+    assert dossier.status == Dossier.Status.DRAFT
+    assert dossier.original_file.read() == sample.path.read_bytes()
+    assert dossier.author_names.splitlines() == sample.authors
+
+
+@pytest.mark.parametrize(
+    "build",
+    [pdf_samples.build_image_only, pdf_samples.build_encrypted],
+    ids=["scanned", "encrypted"],
+)
+def test_a_pdf_that_cannot_be_read_fails_with_the_converters_message(
+    carol_client, tmp_path, django_capture_on_commit_callbacks, build
+):
+    path = build(tmp_path / "refuse.pdf")
+    document = imported(carol_client, path, django_capture_on_commit_callbacks)
+    assert document.status == DocumentImport.Status.FAILED and document.error
+    page = carol_client.get(reverse("admin:importing:status", args=[document.pk])).content
+    # The converter's own words (tests/importing/test_pdf.py checks them), first letter up.
+    assert document.error[1:] in page.decode()
+    assert "Aucun dossier n’a été créé ni modifié." in page.decode()
+    assert not Dossier.objects.exists()
