@@ -160,3 +160,22 @@ def test_its_page_makes_as_many_queries_for_many_sources_as_for_one(
     synthesis_save(writer=carol, target=question, body=refs(*cited), version=synthesis.version)
     _response, many = counted_get(alice_client, synthesis.get_absolute_url())
     assert many == one
+
+
+def test_a_cited_field_report_and_annotation_say_so_on_their_pages(
+    alice_client: Client, carol: Any, dossier: Any, bob: Any
+) -> None:
+    from tests.factories import AnnotationFactory
+
+    annotation = AnnotationFactory(dossier=dossier, author=bob)
+    report = FieldReportFactory(recommendation__dossier=dossier)
+    synthesis = synthesis_save(
+        writer=carol, target=dossier, body=f"[[a:{annotation.pk}]] [[r:{report.pk}]]"
+    )
+    for url in (
+        reverse("discussions:thread-page", kwargs={"kind": "annotation", "pk": annotation.pk}),
+        report.get_absolute_url(),
+    ):
+        html = alice_client.get(url).content.decode()
+        assert "cité dans la synthèse" in html
+        assert synthesis.get_absolute_url() in html
