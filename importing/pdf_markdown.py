@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from importing.pdf_lines import FOOTNOTE_REF, Line
-from importing.pdf_text import Paragraphs, clean_words, inline_escape
+from importing.pdf_text import Paragraphs, clean_words, inline_escape, join_lines
 
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*[-–—])?(?:\s*(?:/|sur|de|of)\s*\d{1,4})?$",
@@ -200,11 +200,13 @@ def build_markdown(doc: Document, size: float) -> str:
             ):
                 index += 1
                 group.append(body[index])
-            text = " ".join(part.text for part in group)
-            blocks.append(
-                "#" * _level(text, levels[line.style], levels) + " " + inline_escape(text)
-            )
+            text = join_lines([part.text for part in group])
             index += 1
+            if len(group) > 3 or len(text) > 200:  # a paragraph set in bold, not a heading
+                blocks.append(paragraphs.render(index - len(group), index))
+                continue
+            level = _level(text, levels[line.style], levels)
+            blocks.append("#" * level + " " + inline_escape(text))
             continue
         end = paragraphs.paragraph_end(index, is_heading)
         blocks.append(paragraphs.render(index, end))

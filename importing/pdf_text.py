@@ -16,6 +16,7 @@ from importing.pdf_lines import FOOTNOTE_REF, Line
 WORD_EDGE = re.compile(r"^\W+|\W+$")
 TERMINAL = tuple('.!?…:»"”)')
 BULLET = re.compile(r"^[•▪◦●■\uf0b7\uf0a7–]\s+")
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 # Words after a hyphen that make a compound. Not « le », « la », « les », « en », « y »:
 # « prends-les » is rare in a report, « diffici-les » cut at a line's end is not.
 _CLITICS = (
@@ -137,10 +138,14 @@ class Paragraphs:
 
     def continues(self, first: Line, prev: Line, nxt: Line) -> bool:
         """Whether `nxt` goes on the paragraph that `prev` ends so far."""
+        ended = prev.text.rstrip().endswith(TERMINAL)
         if BULLET.match(nxt.text) or abs(nxt.size - prev.size) > 0.6:
             return False
-        listed = bool(BULLET.match(first.text))
-        ended = prev.text.rstrip().endswith(TERMINAL)
+        if NUMBERED.match(nxt.text) and (ended or not self._full(prev)):
+            return False
+        listed = bool(BULLET.match(first.text) or NUMBERED.match(first.text))
+        if listed and nxt.column == prev.column and nxt.x0 < prev.x0 - 0.8 * self.size:
+            return False  # back at the margin: the list item is over
         if nxt.page != prev.page or nxt.column != prev.column:
             if nxt.text[:1].islower():
                 return True
@@ -184,7 +189,7 @@ class Paragraphs:
         bullet = BULLET.match(text)
         if bullet:
             return "- " + text[bullet.end() :]
-        return block_escape(text)
+        return text if NUMBERED.match(text) else block_escape(text)
 
     def definitions(self) -> list[str]:
         return [

@@ -92,14 +92,29 @@ SECTIONS: list[tuple[str, str]] = [
         "de notre influence : les décisions essentielles ont été prises sans nous, "
         "c’est-à-dire là où elles devaient l’être.",
     ),
+    (
+        "ol",
+        "1. La patience paie : la médiation interne a tenu là où les consultants avaient échoué.",
+    ),
+    (
+        "ol",
+        "2. Les règles écrites protègent les plus petites unions, à condition d’être connues "
+        "de tous les membres et révisées régulièrement.",
+    ),
+    ("p", "Ces deux leçons valent au-delà de Ségou."),
     ("h1", "Recommandations"),
     (
         "p",
         "Les recommandations qui suivent ont été discutées avec les partenaires lors de "
-        "l’atelier de restitution de novembre 2023. Elles s’adressent d’abord aux "
-        "équipes du siège, mais aussi aux partenaires financiers qui partagent nos "
-        "orientations.",
+        "l’atelier de restitution de novembre 2023. Elles s’adressent à trois publics :",
     ),
+    ("ul", "les équipes du siège, pour leurs choix de financement ;"),
+    (
+        "ul",
+        "les partenaires financiers qui partagent nos orientations et souhaitent "
+        "coordonner leurs soutiens avec les nôtres ;",
+    ),
+    ("ul", "les plateformes régionales."),
     ("h2", "Recommandation 1 : financer les structures, pas seulement les projets"),
     (
         "p",

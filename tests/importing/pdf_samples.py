@@ -48,7 +48,10 @@ STYLES = {
     "h1": (BOLD, 16.0, 21.0, 16.0, 8.0),
     "h2": (BOLD, 12.5, 17.0, 10.0, 5.0),
     "p": (REGULAR, 10.5, 14.0, 0.0, 7.0),
+    "ul": (REGULAR, 10.5, 14.0, 0.0, 4.0),  # a bulleted item
+    "ol": (REGULAR, 10.5, 14.0, 0.0, 4.0),  # a numbered item, its text starting « 1. »
 }
+INDENT = 16.0  # of a list item's text, after its bullet or number
 NOTE_SIZE, NOTE_LEADING, MARKER_SIZE = 8.0, 10.0, 6.5
 CHROMIUM = "/usr/bin/chromium"
 MARKER = re.compile(r"\[\^(\d+)\]")
@@ -172,8 +175,14 @@ class _Layout:
 
     def block(self, kind: str, text: str, first_page: int) -> None:
         font, size, leading, before, after = STYLES[kind]
-        lines = _break_lines(text, font, size, self.sample if kind == "p" else None, self.width)
-        if kind != "p":
+        heading = kind.startswith("h")
+        marker, indent = "", 0.0
+        if kind in ("ul", "ol"):
+            marker, text = ("•", text) if kind == "ul" else text.split(" ", 1)
+            indent = INDENT
+        sample = None if heading else self.sample
+        lines = _break_lines(text, font, size, sample, self.width - indent)
+        if heading:
             if self._room() < before + leading * 3:  # no heading alone at a page's foot
                 self._new_page()
             level = int(kind[1])
@@ -187,19 +196,26 @@ class _Layout:
                 self._new_page()
             self.y -= leading
             last = index == len(lines) - 1
-            self._words(words, font, size, justify=self.justify and kind == "p" and not last)
+            if marker and index == 0:
+                self.pages[-1].ops.append((font, size, self._x(), self.y, marker))
+            self._words(words, font, size, self.justify and not heading and not last, indent)
             for number in markers:
                 self.pages[-1].notes_height += self._note_height(number)
                 self.pages[-1].notes.append(number)
         self.y -= after
 
-    def _words(self, words: list[str], font: str, size: float, justify: bool) -> None:
+    def _x(self) -> float:
+        return LEFT + self.column * (self.width + GUTTER)
+
+    def _words(
+        self, words: list[str], font: str, size: float, justify: bool, indent: float = 0.0
+    ) -> None:
         natural = sum(_width(w, font, size) for w in words)
         space = pdfmetrics.stringWidth(" ", font, size)
         gap = space
         if justify and len(words) > 1:
-            gap = (self.width - natural) / (len(words) - 1)
-        x = LEFT + self.column * (self.width + GUTTER)
+            gap = (self.width - indent - natural) / (len(words) - 1)
+        x = self._x() + indent
         for word in words:
             for index, part in enumerate(MARKER.split(word)):
                 if index % 2:
@@ -268,10 +284,16 @@ def _draw_toc(canvas: Canvas, headings: list[tuple[int, str, int]]) -> None:
         y -= 15
 
 
+def _block_markdown(kind: str, text: str) -> str:
+    if kind.startswith("h"):
+        return "#" * int(kind[1]) + " " + text
+    return "- " + text if kind == "ul" else text
+
+
 def _markdown(sections: list[tuple[str, str]]) -> str:
     parts = []
     for kind, text in sections:
-        parts.append(("#" * int(kind[1]) + " " + text) if kind != "p" else text)
+        parts.append(_block_markdown(kind, text))
     numbers = [int(n) for _kind, text in sections for n in MARKER.findall(text)]
     parts.extend(f"[^{n}]: {NOTES[n]}" for n in numbers)
     return "\n\n".join(parts) + "\n"
@@ -289,8 +311,8 @@ def build_report(
     """The sample dossier as a PDF at `path` (cover, contents, body with notes)."""
     sections = sections if sections is not None else SECTIONS
     sample = Sample(path=path, markdown=_markdown(sections))
-    sample.headings = [(int(k[1]), t) for k, t in sections if k != "p"]
-    sample.paragraphs = [t for k, t in sections if k == "p"]
+    sample.headings = [(int(k[1]), t) for k, t in sections if k.startswith("h")]
+    sample.paragraphs = [_block_markdown(k, t) for k, t in sections if not k.startswith("h")]
     layout = _Layout(sample, justify, columns)
     for kind, text in sections:
         layout.block(kind, text, first_page=3)
@@ -319,9 +341,9 @@ def long_sections(pages: int = 40) -> list[tuple[str, str]]:
     """The sample's body repeated, headings renumbered, to fill about `pages` pages."""
     body = [s for s in SECTIONS if not MARKER.search(s[1])]  # notes are numbered once
     out: list[tuple[str, str]] = []
-    for round_ in range(max(1, round((pages - 2) / 1.6))):
+    for round_ in range(max(1, round((pages - 2) / 1.75))):
         for kind, text in body:
-            if kind != "p":
+            if kind.startswith("h"):
                 shift = 2 * round_
                 text = re.sub(r"^(\d+)", lambda m, shift=shift: str(int(m.group(1)) + shift), text)
                 text = f"{text} ({round_ + 1})" if not text[0].isdigit() else text
@@ -339,6 +361,15 @@ def build_long_report(path: Path, pages: int = 40) -> Sample:
     return build_report(path, long_sections(pages))
 
 
+def _html(kind: str, text: str) -> str:
+    if kind == "ul":
+        return f"<ul><li>{html.escape(text)}</li></ul>\n"
+    if kind == "ol":
+        number, text = text.split(". ", 1)
+        return f"<ol start='{number}'><li>{html.escape(text)}</li></ol>\n"
+    return f"<{kind}>{html.escape(text)}</{kind}>\n"
+
+
 def build_chromium_report(path: Path, pages: int = 8) -> Sample | None:
     """The sample's body (no notes) printed to PDF by Chromium, another producer's layout:
     its own fonts and glyph runs, its running header (date, title) and footer (address,
@@ -347,11 +378,11 @@ def build_chromium_report(path: Path, pages: int = 8) -> Sample | None:
         return None
     sections = [(kind, MARKER.sub("", text)) for kind, text in long_sections(pages)]
     page = path.with_suffix(".html")
-    body = "".join(f"<{k}>{html.escape(t)}</{k}>\n" for k, t in sections)
+    body = "".join(_html(kind, text) for kind, text in sections)
     page.write_text(
         f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>{html.escape(TITLE)}"
         "</title><style>body{font:11pt 'DejaVu Serif',serif;text-align:justify}"
-        f"h1{{font-size:18pt}}h2{{font-size:13pt}}</style></head><body>{body}</body></html>",
+        f"h1{{font-size:18pt}}h2{{font-size:13pt}}ul,ol{{margin:0}}ul{{list-style-type:'•  '}}</style></head><body>{body}</body></html>",
         encoding="utf-8",
     )
     command = [
@@ -364,8 +395,8 @@ def build_chromium_report(path: Path, pages: int = 8) -> Sample | None:
     ]
     subprocess.run(command, capture_output=True, timeout=120, check=True)  # noqa: S603 our own page
     sample = Sample(path=path, markdown=_markdown(sections), running=[TITLE, "file://"])
-    sample.headings = [(int(k[1]), t) for k, t in sections if k != "p"]
-    sample.paragraphs = [t for k, t in sections if k == "p"]
+    sample.headings = [(int(k[1]), t) for k, t in sections if k.startswith("h")]
+    sample.paragraphs = [_block_markdown(k, t) for k, t in sections if not k.startswith("h")]
     sample.authors = []
     return sample
 

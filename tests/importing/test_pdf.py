@@ -13,7 +13,8 @@ from django.utils import translation
 
 from importing.extraction import Extraction, ImportRefused
 from importing.pdf import extract_pdf
-from importing.pdf_lines import normalise
+from importing.pdf_lines import Line, normalise
+from importing.pdf_markdown import Document, build_markdown
 from importing.pdf_text import join_lines, keeps_hyphen
 from tests.importing import pdf_samples
 from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES
@@ -169,7 +170,7 @@ def test_it_refuses_more_pages_than_the_cap(samples, settings):
     settings.IMPORT_PDF_MAX_PAGES = 3
     with translation.override("fr"), pytest.raises(ImportRefused) as refused:
         extract_pdf(samples["report"].path)
-    assert "4 pages" in refused.value.message
+    assert f"{samples['report'].page_count} pages" in refused.value.message
 
 
 def test_it_stops_a_conversion_that_takes_too_long(samples, settings):
@@ -213,3 +214,27 @@ def test_the_document_itself_decides_a_cut_it_writes_elsewhere():
     assert join_lines(["un mot-", "clé"], set(), {"mot-clé"}) == "un mot-clé"
     assert join_lines(["la sous-", "traitance"], {"soustraitance"}, set()) == "la soustraitance"
     assert join_lines(["un parte\u00ad", "nariat"]) == "un partenariat"
+
+
+def lines_at(texts: list[str], *, top: float, size: float, bold: bool) -> list[Line]:
+    step = size * 1.35
+    return [
+        Line(t, 72, 523, top + i * step, top + i * step + size * 1.16, size, bold, 0)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_a_paragraph_set_in_bold_stays_a_paragraph_and_a_short_bold_line_is_a_heading():
+    lead = [
+        "Une introduction en gras",
+        "sur plusieurs lignes qui",
+        "forment un paragraphe",
+        "entier.",
+    ]
+    page = [
+        *lines_at(["Un titre court"], top=100, size=10.5, bold=True),
+        *lines_at(lead, top=130, size=10.5, bold=True),
+        *lines_at(["Le texte courant suit.", "Il est en romain."], top=200, size=10.5, bold=False),
+    ]
+    markdown = build_markdown(Document(pages=[page], heights=[842.0]), 10.5)
+    assert markdown.split("\n\n")[:2] == ["# Un titre court", " ".join(lead)]
