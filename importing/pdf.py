@@ -39,7 +39,8 @@ from importing.pdf_markdown import (
 
 logger = logging.getLogger(__name__)
 
-# Overridable in settings; a dossier is tens of pages, 2,000 is a book.
+# Overridable in settings (IMPORT_PDF_MAX_PAGES; IMPORT_PDF_MAX_SECONDS, else the import's
+# IMPORT_CONVERSION_TIMEOUT): a dossier is tens of pages, 2,000 is a book.
 MAX_PAGES = 2000
 MAX_SECONDS = 300.0
 SCANNED = gettext_noop(
@@ -88,7 +89,8 @@ def _check_envelope(path: Path) -> None:
 
 def _extract(path: Path) -> Extraction:
     max_pages = int(getattr(settings, "IMPORT_PDF_MAX_PAGES", MAX_PAGES))
-    max_seconds = float(getattr(settings, "IMPORT_PDF_MAX_SECONDS", MAX_SECONDS))
+    default_seconds = getattr(settings, "IMPORT_CONVERSION_TIMEOUT", MAX_SECONDS)
+    max_seconds = float(getattr(settings, "IMPORT_PDF_MAX_SECONDS", default_seconds))
     started = time.monotonic()
     with path.open("rb") as file:
         document = PDFDocument(PDFParser(file), password="")
