@@ -3,8 +3,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-sqlite test-postgres lint format bench migrations-check messages install clean \
-	backup restore
+.PHONY: run test test-sqlite test-postgres lint format bench bench-http migrations-check messages \
+	install clean backup restore
 
 $(STAMP): requirements.txt
 	python3 -m venv $(VENV)
@@ -50,7 +50,12 @@ messages: $(STAMP)  ## refresh and compile the French catalogue
 	$(PY) manage.py compilemessages --locale fr --ignore ".venv/*"
 
 bench: $(STAMP)  ## benchmark scripts: print figures on SQLite and PostgreSQL
-	@for script in bench/bench_*.py; do $(PY) $$script || exit 1; done
+	@for script in $(filter-out bench/bench_http.py,$(wildcard bench/bench_*.py)); do \
+		$(PY) $$script || exit 1; done
+
+bench-http: $(STAMP)  ## pages under gunicorn in production mode, measured with wrk (docs/bench.md)
+	@command -v wrk >/dev/null || { echo "make bench-http needs wrk: sudo apt-get install wrk"; exit 2; }
+	$(PY) bench/bench_http.py
 
 backup: $(STAMP)  ## database and media files in one checked archive: make backup [TO=folder/]
 	$(PY) manage.py backup $(or $(TO),$(HOME)/ccfd-backups/)

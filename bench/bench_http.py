@@ -1,0 +1,286 @@
+"""`make bench-http`: the pages under load, served by gunicorn in production mode.
+
+Creates a PostgreSQL database of its own (ccfd_bench_http, dropped afterwards), migrates it,
+collects the static files into a temporary folder, loads the demo plus a dossier whose
+discussion holds 1,000 comments, logs a member in, starts gunicorn (2 sync workers,
+DJANGO_DEBUG=false, Redis cache under a key prefix of this run) and measures with Debian's
+`wrk` (8 connections, 2 threads) the bare floor page, then each of the app's pages, one after
+the other in the same run. Prints req/s, p50 and p99 and each page's ratio to the floor, then
+stops gunicorn and removes what it made. About two minutes.
+
+    .venv/bin/python bench/bench_http.py          (or `make bench-http`)
+    BENCH_HTTP_SECONDS=5 … for a shorter run; BENCH_HTTP_PORT to move off 8015.
+
+Budgets (issue 15, printed, not asserted): home and a typical dossier page >= 300 req/s with
+p99 <= 50 ms, the dossier page with 1,000 comments >= 200 req/s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess  # noqa: S404 the bench runs the site's own processes
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from loadtest.services import spawn, stop, wait_for  # noqa: E402
+
+DATABASE = "ccfd_bench_http"
+POSTGRES = os.environ.get("BENCH_HTTP_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_HTTP_REDIS", "redis://127.0.0.1:6379/1")
+PORT = int(os.environ.get("BENCH_HTTP_PORT", "8015"))
+SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "8"))
+WARMUP_SECONDS = 2
+CONNECTIONS, THREADS, WORKERS = 8, 2, 2
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+LONG_DISCUSSION = 1000
+TYPICAL_DOSSIER = "strategie-partenariat-societes-civiles-africaines"
+MEMBER = "member@example.org"
+SENTENCES = [
+    "Le partenariat s’est construit pas à pas avec les organisations paysannes.",
+    "Au Burkina Faso, nous avons observé la même tension entre base et structures faîtières.",
+    "Comment avez-vous associé les partenaires à l’évaluation ?",
+    "Le plaidoyer a demandé des compétences que l’équipe n’avait pas encore.",
+    "Merci pour ce retour, c’est **très** utile pour préparer la mission de mars.",
+]
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def site_env(static_root: Path, key_prefix: str) -> dict[str, str]:
+    """The production settings' required values (see docs/deployment.md), for this run."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.http_settings",
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(48),
+        DJANGO_SITE_URL=f"https://127.0.0.1:{PORT}",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"{POSTGRES}/{DATABASE}",
+        CACHE_URL=f"{REDIS}?key_prefix={key_prefix}",
+        EMAIL_URL="smtp://127.0.0.1:25",  # nothing is sent: no task worker runs
+        DJANGO_TASKS_BACKEND="django_tasks_db.DatabaseBackend",
+        DJANGO_TRUSTED_PROXY_COUNT="0",
+        DJANGO_STATIC_ROOT=str(static_root),
+        DJANGO_MEDIA_ROOT=str(static_root.parent / "media"),
+        DJANGO_LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(  # noqa: S603 our own manage.py
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def database(action: str) -> None:
+    """create (dropping a previous run's), analyze (the statistics a live database has,
+    which decide the plans) or drop the bench's database."""
+    import psycopg2
+
+    name = "postgres" if action in ("create", "drop") else DATABASE
+    connection = psycopg2.connect(f"{POSTGRES}/{name}")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        if action == "analyze":
+            cursor.execute("ANALYZE")
+        else:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        if action == "create":
+            cursor.execute(f'CREATE DATABASE "{DATABASE}"')
+    connection.close()
+
+
+def cache_clear(key_prefix: str) -> None:
+    import redis
+
+    client = redis.Redis.from_url(REDIS)
+    keys = list(client.scan_iter(match=f"{key_prefix}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+# --- Inside Django (run as `bench_http.py --prepare` with the site's environment) ---------
+
+
+def long_discussion(count: int) -> str:
+    """A published dossier whose own discussion holds `count` comments by 50 members, a
+    third starting a thread, the others answering one of the 60 latest (depth 5 at most)."""
+    import random
+
+    from accounts.models import User
+    from discussions.models import Comment
+    from tests.factories import DossierFactory
+
+    rng = random.Random(count)
+    users = User.objects.bulk_create(
+        User(email=f"bench{n}@example.org", display_name=f"Membre {n}") for n in range(50)
+    )
+    dossier = DossierFactory(title=f"Dossier à {count} commentaires")
+    made: list[tuple[Comment, int]] = []
+    for index in range(count):
+        parent, depth = None, 0
+        candidates = [(c, d) for c, d in made[-60:] if d < 5]
+        if candidates and rng.random() > 0.3:
+            parent, depth = rng.choice(candidates)
+            depth += 1
+        comment = Comment(
+            dossier=dossier,
+            author=users[index % len(users)],
+            parent=parent,
+            body=" ".join(rng.sample(SENTENCES, 2)),
+        )
+        comment.save()
+        made.append((comment, depth))
+    return dossier.slug
+
+
+def prepare() -> None:
+    """Prints the pages to measure and a logged-in member's cookies, as JSON."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.models import User
+
+    slug = long_discussion(LONG_DISCUSSION)
+    client = Client()
+    client.force_login(User.objects.get(email=MEMBER))
+    cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    pages = {
+        "floor (/bench-floor)": "/bench-floor",
+        "home": "/",
+        "dossier list": "/dossiers/",
+        "typical dossier": f"/dossiers/{TYPICAL_DOSSIER}/",
+        f"dossier, {LONG_DISCUSSION:,} comments": f"/dossiers/{slug}/",
+        "search « partenaires »": "/recherche/?q=partenaires",
+    }
+    print(json.dumps({"cookie": f"{settings.SESSION_COOKIE_NAME}={cookies['sessionid']}",
+                      "pages": pages}))  # fmt: skip
+
+
+# --- Measuring ------------------------------------------------------------------------------
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def milliseconds(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def wrk(url: str, headers: list[str], seconds: int) -> dict[str, float]:
+    command = [WRK, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
+    for header in headers:
+        command += ["-H", header]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": milliseconds(re.search(r"\s50%\s+(\S+)", out).group(1)),
+        "p99": milliseconds(re.search(r"\s99%\s+(\S+)", out).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def check_page(url: str, headers: list[str]) -> int:
+    """The page's size; it must answer 200 itself (not the login page's redirect)."""
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 our loopback
+        body = answer.read()
+        if answer.status != 200 or answer.url != url:
+            raise RuntimeError(f"{url} answered {answer.status} at {answer.url}")
+    return len(body)
+
+
+def measure(pages: dict[str, str], cookie: str) -> None:
+    headers = [f"Cookie: {cookie}", "X-Forwarded-Proto: https"]
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\ngunicorn -w {WORKERS} (sync), wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s")
+    # On a shared machine the figures follow the others' load: read them with it.
+    print(f"load average before the run: {load} ({os.cpu_count()} CPUs)")
+    print(f"{'page':<28}{'KiB':>7}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'× floor':>9}")
+    floor = None
+    for name, path in pages.items():
+        url = f"http://127.0.0.1:{PORT}{path}"
+        size = check_page(url, headers)
+        wrk(url, headers, WARMUP_SECONDS)
+        figures = wrk(url, headers, SECONDS)
+        floor = floor or figures["rps"]
+        errors = f"  {figures['errors']} non-2xx!" if figures["errors"] else ""
+        print(
+            f"{name:<28}{size / 1024:>7.1f}{figures['rps']:>9.0f}{figures['p50']:>9.1f}"
+            f"{figures['p99']:>9.1f}{figures['rps'] / floor:>9.3f}{errors}",
+            flush=True,
+        )
+
+
+def main() -> None:
+    if not Path(WRK).exists():
+        sys.exit("make bench-http needs wrk: sudo apt-get install wrk (Debian and Ubuntu)")
+    key_prefix = f"bench-http-{secrets.token_hex(4)}"
+    work = Path(tempfile.mkdtemp(prefix="ccfd-bench-http-"))
+    env = site_env(work / "static", key_prefix)
+    gunicorn = None
+    try:
+        log(f"database {DATABASE}: create, migrate, collectstatic, load_demo")
+        database("create")
+        manage(env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput")
+        manage(env, "load_demo", "--force")
+        log(f"a dossier with {LONG_DISCUSSION:,} comments, a member's session")
+        prepared = subprocess.run(  # noqa: S603 this very script
+            [sys.executable, __file__, "--prepare"], cwd=ROOT, env=env,
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        setup = json.loads(prepared.strip().splitlines()[-1])
+        database("analyze")
+        log(f"gunicorn on 127.0.0.1:{PORT}")
+        gunicorn = spawn(
+            [str(Path(sys.executable).parent / "gunicorn"), "ccfd_community.wsgi",
+             "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
+             "--no-control-socket", "--error-logfile", str(work / "gunicorn.log")],
+            work / "gunicorn.out", env,
+        )  # fmt: skip
+        wait_for(lambda: _answers(f"http://127.0.0.1:{PORT}/bench-floor"), 60, "gunicorn")
+        measure(setup["pages"], setup["cookie"])
+    finally:
+        stop(gunicorn)
+        database("drop")
+        cache_clear(key_prefix)
+        shutil.rmtree(work, ignore_errors=True)
+        log("gunicorn stopped, database and cache keys removed")
+
+
+def _answers(url: str) -> bool:
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"})  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=1) as answer:  # noqa: S310 our loopback
+            return answer.status == 200
+    except OSError:
+        return False
+
+
+if __name__ == "__main__":
+    if "--prepare" in sys.argv:
+        prepare()
+    else:
+        main()
