@@ -19,7 +19,7 @@ from taggit.utils import parse_tags
 
 from dossiers.history import ReadableHistoryAdmin, change_reason_field
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
-from dossiers.versioning import VersionedAdminForm
+from dossiers.versioning import StaleEdit, VersionedAdminForm
 
 LONG_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 6, "cols": 100})}}
 
@@ -70,7 +70,16 @@ class PartAdminForm(VersionedAdminForm):
 
 class VersionedAdminMixin:
     """The change form says at its top which of its inline rows was refused as saved
-    meanwhile (each row's form says what changed)."""
+    meanwhile (each row's form says what changed). A save that slipped past the version
+    check (SQLite has no row lock: two saves at the same moment both pass `clean`) is
+    rolled back by its StaleEdit and the form sent again once: it then meets the newer
+    version and comes back refused with what changed, instead of a 500."""
+
+    def changeform_view(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().changeform_view(request, *args, **kwargs)  # type: ignore[misc]
+        except StaleEdit:
+            return super().changeform_view(request, *args, **kwargs)  # type: ignore[misc]
 
     def render_change_form(
         self, request: HttpRequest, context: dict[str, Any], *args: Any, **kwargs: Any
@@ -235,7 +244,7 @@ class DossierAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(ReadableHistoryAdmin):
+class CaseStudyAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
     form = PartAdminForm
     list_display = ["title", "dossier", "country", "order"]
     list_filter = ["dossier__status", "dossier"]
@@ -244,7 +253,7 @@ class CaseStudyAdmin(ReadableHistoryAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(ReadableHistoryAdmin):
+class RecommendationAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
     form = PartAdminForm
     list_display = ["title", "dossier", "audience", "order"]
     list_filter = ["audience", "dossier__status", "dossier"]
@@ -253,7 +262,7 @@ class RecommendationAdmin(ReadableHistoryAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(ReadableHistoryAdmin):
+class QuestionAdmin(VersionedAdminMixin, ReadableHistoryAdmin):
     form = PartAdminForm
     list_display = ["title", "dossier", "order"]
     list_filter = ["dossier"]

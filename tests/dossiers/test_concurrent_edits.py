@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from dossiers.models import CaseStudy, Dossier
-from dossiers.versioning import StaleEdit, word_diff
+from dossiers.versioning import StaleEdit, VersionedAdminForm, word_diff
 from tests.conftest import client_for
 from tests.factories import CaseStudyFactory, DossierFactory, QuestionFactory, UserFactory
 
@@ -294,3 +294,35 @@ def test_curators_saving_one_dossier_at_the_same_moment_keep_exactly_one_save() 
     assert sorted(statuses) == [200] * (len(clients) - 1) + [302]
     dossier.refresh_from_db()
     assert (dossier.title, dossier.version) == (f"Titre {statuses.index(302)}", 2)
+
+
+def test_a_save_that_slipped_past_the_check_is_refused_not_a_500(
+    carol_client, text, monkeypatch
+) -> None:
+    """Where the database takes no row lock (SQLite), a second save at the same moment
+    passes the version check; its conditional UPDATE then matches no row (StaleEdit) and
+    its transaction is rolled back. The curator gets the refusal with what changed, as
+    with a lock, not a 500."""
+    form = opened(carol_client, text)
+    form["title"] = "Mon titre"
+    check, claim = VersionedAdminForm.clean, Dossier.claim_version
+    checks: list[int] = []
+
+    def clean(self):
+        checks.append(1)
+        if len(checks) == 2:  # sent again: the other curator's save is committed by now
+            Dossier.objects.filter(pk=text.pk).update(title="Son titre", version=2)
+        return check(self)
+
+    def claim_after_the_other_save(self, base):
+        if len(checks) == 1:  # the other save came between this check and this save
+            raise StaleEdit(self)
+        return claim(self, base)
+
+    monkeypatch.setattr(VersionedAdminForm, "clean", clean)
+    monkeypatch.setattr(Dossier, "claim_version", claim_after_the_other_save)
+    response = carol_client.post(change_url(text), form)
+    assert response.status_code == 200
+    assert "votre enregistrement est refusé" in response.content.decode()
+    text.refresh_from_db()
+    assert (text.title, text.version) == ("Son titre", 2)
