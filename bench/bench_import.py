@@ -96,7 +96,7 @@ def bench_pdf(samples: dict) -> None:
             print(f"{name}: Debian's Chromium is not installed, not measured")
             continue
         result = extract_pdf(sample.path)
-        label = f"{sample.path.name} ({sample.page_count} p.)"
+        label = f"{sample.path.name} ({result.page_count} p.)"
         measure(label, sample.markdown, sample.headings, sample.paragraphs, result.markdown)
         left = running_left(sample, result.markdown)
         meta = (
@@ -112,11 +112,12 @@ def bench_pdf(samples: dict) -> None:
 
 
 def bench_speed(sample: pdf_samples.Sample) -> None:
-    times = []
+    times, cpu = [], []
     for _ in range(3):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         extract_pdf(sample.path)
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
     tracemalloc.start()
     extract_pdf(sample.path)
     _current, peak = tracemalloc.get_traced_memory()
@@ -125,7 +126,8 @@ def bench_speed(sample: pdf_samples.Sample) -> None:
     print(
         f"40-page PDF ({sample.page_count} pages, {sample.path.stat().st_size // 1024} KiB):"
         f" best {min(times):.2f} s, median {statistics.median(times):.2f} s"
-        f" ({statistics.median(times) / sample.page_count * 1000:.0f} ms a page);"
+        f" ({statistics.median(times) / sample.page_count * 1000:.0f} ms a page),"
+        f" CPU {min(cpu):.2f} s;"
         f" peak Python memory {peak / 2**20:.1f} MiB   [load average {load:.1f}]",
         flush=True,
     )
