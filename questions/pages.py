@@ -33,6 +33,7 @@ from questions.models import (
     ReadWithoutAnswering,
     locked_questions,
 )
+from syntheses.shown import attach_syntheses
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -182,4 +183,6 @@ def question_threads(user: User, questions: list[Question]) -> dict[int, Thread]
             count=tree.count,
             remaining=len(tree.order) - len(entries),
         )
+    # Each question's synthesis above its answers, as on its dossier's page (one query).
+    attach_syntheses(user, threads.values())
     return threads

@@ -179,3 +179,16 @@ def test_a_cited_field_report_and_annotation_say_so_on_their_pages(
         html = alice_client.get(url).content.decode()
         assert "cité dans la synthèse" in html
         assert synthesis.get_absolute_url() in html
+
+
+def test_it_shows_on_the_cross_dossier_question_page(
+    alice_client: Client, carol: Any, question: Any, answers: list[Comment]
+) -> None:
+    from questions.models import CrossQuestion, GroupedQuestion
+
+    cross = CrossQuestion.objects.create(wording="Quel plaidoyer porter ?", slug="plaidoyer")
+    GroupedQuestion.objects.create(cross_question=cross, question=question, order=1)
+    synthesis_save(writer=carol, target=question, body=f"Ce qui ressort : {refs(*answers)}.")
+    html = alice_client.get(reverse("questions:detail", args=[cross.slug])).content.decode()
+    assert 'class="synthesis"' in html and "Ce qui ressort" in html
+    assert "synthétisée" in html
