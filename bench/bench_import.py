@@ -135,7 +135,7 @@ def bench_speed(sample: pdf_samples.Sample) -> None:
 
 def bench_refusals(samples: dict) -> None:
     print("Bad files (each must be refused in French, nothing else raised):")
-    for name in ("encrypted", "image_only", "truncated", "corrupt", "not_a_pdf"):
+    for name in ("encrypted", "image_only", "blank", "truncated", "corrupt", "not_a_pdf"):
         try:
             extract_pdf(samples[name])
             outcome = "NOT REFUSED"

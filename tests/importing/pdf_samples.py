@@ -431,6 +431,16 @@ def build_image_only(path: Path, pages: int = 2) -> Path:
     return path
 
 
+def build_blank(path: Path) -> Path:
+    """Two pages with nothing on them but a rule: no text, no image."""
+    canvas = Canvas(str(path), pagesize=A4, invariant=True)
+    for _ in range(2):
+        canvas.line(LEFT, PAGE_H / 2, PAGE_W - RIGHT, PAGE_H / 2)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
 def build_truncated(path: Path, source: Path) -> Path:
     """The first half of a good PDF, as an interrupted download leaves it."""
     data = source.read_bytes()
@@ -464,6 +474,7 @@ def build_all(folder: Path) -> dict[str, Sample | Path]:
         "encrypted": build_encrypted(folder / "chiffre.pdf"),
         "owner_locked": build_owner_locked(folder / "verrouille.pdf"),
         "image_only": build_image_only(folder / "scan.pdf"),
+        "blank": build_blank(folder / "vide.pdf"),
         "truncated": build_truncated(folder / "tronque.pdf", report.path),
         "corrupt": build_corrupt(folder / "corrompu.pdf", report.path),
         "not_a_pdf": build_not_a_pdf(folder / "pas-un-pdf.pdf"),

@@ -153,6 +153,7 @@ def test_a_pdf_locked_only_by_its_owner_is_read_with_a_note(samples):
             "ce PDF ne contient que des images — il faut d'abord le passer à la "
             "reconnaissance de caractères",
         ),
+        ("blank", "ce PDF ne contient aucun texte"),
         ("truncated", "ce PDF est incomplet"),
         ("corrupt", "ce PDF est endommagé ou incomplet"),
         ("not_a_pdf", "ce fichier n’est pas un PDF"),
