@@ -70,7 +70,9 @@ class UploadForm(forms.Form):
 class PreviewForm(forms.Form):
     """The dossier's fields as guessed, the text, and a role per heading (`role:<key>`)."""
 
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(
+        label=_("Title"), max_length=255, widget=forms.TextInput(attrs={"size": 80})
+    )
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )

@@ -219,7 +219,7 @@ def _owner(sections: list[Section], section: Section) -> str:
 
 def _collect(result: Plan, section: Section, lines: list[str]) -> None:
     text = "\n".join(lines[section.start + 1 : section.end]).strip()
-    title = _clean_title(section.heading)
+    title = _part_title(section.heading)
     if section.role == CASE_STUDY:
         result.case_studies.append(Part(title, text))
     elif section.role == RECOMMENDATION:
@@ -235,7 +235,7 @@ def _recommendations(section: Section, lines: list[str]) -> list[Part]:
     if section.children:
         return [
             Part(
-                _clean_title(LEADING_NUMBER.sub("", child.heading)),
+                _part_title(child.heading),
                 "\n".join(lines[child.start + 1 : child.end]).strip(),
             )
             for child in section.children
@@ -272,6 +272,22 @@ def _item_title(item: str) -> str:
     bold = re.match(r"^\*\*(.+?)\*\*", first)
     sentence = bold.group(1) if bold else re.split(r"(?<=[.!?…])\s", first, maxsplit=1)[0]
     return _shorten(sentence.strip().rstrip(".:"))
+
+
+PART_PREFIX = re.compile(
+    r"^(?:(?:\d+|[ivxlc]+)(?:\.\d+)*[.)]?\s+)?"
+    r"(?:[ée]tudes? de cas|cas(?: pratique)?|recommandation|pr[ée]conisation)\s*"
+    r"(?:n\s*[°ºo]\.?\s*)?(?:\d+|[ivxlc]+)?\s*[:–—.-]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _part_title(heading: str) -> str:
+    """A part's title without its label and number: « Étude de cas n° 1 : les banques » →
+    « Les banques »; the page lists it under « Études de cas » already."""
+    title = _clean_title(LEADING_NUMBER.sub("", heading))
+    short = PART_PREFIX.sub("", title)
+    return short[:1].upper() + short[1:] if short else title
 
 
 def _clean_title(heading: str) -> str:
@@ -386,6 +402,14 @@ def summary_of(markdown: str) -> str:
     return _first_paragraph(lines)
 
 
+def plain_text(markdown: str) -> str:
+    """A paragraph without its Markdown: a dossier's summary is plain text."""
+    text = re.sub(r"\[\^[^\]\s]+\]", "", markdown)
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    return " ".join(text.replace("\\", "").split())
+
+
 def _first_paragraph(lines: list[str]) -> str:
     for block in re.split(r"\n\s*\n", "\n".join(lines)):
         block = block.strip()
@@ -394,5 +418,5 @@ def _first_paragraph(lines: list[str]) -> str:
             and not block.startswith(("#", "|", "-", "*", "!", ">", "[^"))
             and not re.match(r"^\d+[.)]\s", block)
         ):
-            return _shorten(" ".join(block.split()), 1000)
+            return _shorten(plain_text(block), 1000)
     return ""

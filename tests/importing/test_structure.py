@@ -26,6 +26,19 @@ def test_case_study_headings_are_recognised_accents_or_not(heading: str) -> None
     assert roles_of(f"# {heading}\n\nTexte.\n")[heading] == structure.CASE_STUDY
 
 
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Étude de cas n° 1 : les banques de semences", "Les banques de semences"),
+        ("2. Étude de cas : la fédération de Ségou", "La fédération de Ségou"),
+        ("Cas n° 4 – Pérou", "Pérou"),
+        ("Cas no 3", "Cas no 3"),
+    ],
+)
+def test_a_case_study_is_titled_without_its_label_and_number(heading: str, title: str) -> None:
+    assert [p.title for p in structure.plan(f"# {heading}\n\nTexte.\n").case_studies] == [title]
+
+
 def test_each_sub_heading_of_a_case_studies_section_is_a_case_study() -> None:
     plan = structure.plan("# 3. Études de cas\n\nIntro.\n\n## Mali\n\nA.\n\n## Niger\n\nB.\n")
     assert [(p.title, p.body) for p in plan.case_studies] == [("Mali", "A."), ("Niger", "B.")]
@@ -83,8 +96,8 @@ def test_a_changed_role_changes_the_plan() -> None:
 def test_the_sample_gives_its_parts_and_keeps_footnotes_with_their_calls() -> None:
     plan = structure.plan(office_samples.BODY)
     assert [p.title for p in plan.case_studies] == [
-        "Étude de cas n° 1 : les banques de semences au Mali",
-        "Étude de cas n° 2 : le plaidoyer au Niger",
+        "Les banques de semences au Mali",
+        "Le plaidoyer au Niger",
     ]
     assert len(plan.recommendations) == 3
     assert [q.title for q in plan.questions] == [
