@@ -9,12 +9,13 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from syntheses.citations import source_of
 from syntheses.forms import SynthesisForm
-from syntheses.models import Citation, Synthesis
+from syntheses.models import Synthesis
 from syntheses.services import synthesis_save
 
 
@@ -32,29 +33,31 @@ class SynthesisAdminForm(forms.ModelForm):
         return checked.cleaned_data["body"]
 
 
-class CitationInline(admin.TabularInline):
-    model = Citation
-    fields = ["number", "comment", "annotation", "field_report"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 @admin.register(Synthesis)
 class SynthesisAdmin(SimpleHistoryAdmin):
     form = SynthesisAdminForm
     list_display = ["__str__", "dossier", "updated_by", "updated_at"]
     list_select_related = ["dossier", "updated_by", *("case_study", "recommendation", "question")]
     search_fields = ["body", "dossier__title"]
-    readonly_fields = ["dossier", "discussion", "written_by", "updated_by", "page_link"]
-    inlines = [CitationInline]
+    readonly_fields = ["dossier", "discussion", "written_by", "updated_by", "page_link", "sources"]
 
     @admin.display(description=_("page"))
     def page_link(self, obj: Synthesis) -> str:
         return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), _("See it on the site"))
+
+    @admin.display(description=_("sources"))
+    def sources(self, obj: Synthesis) -> str:
+        """The citations, rebuilt from the text on each save: shown, not edited."""
+        return format_html_join(
+            ", ",
+            '[{}] <a href="{}">{}</a>',
+            (
+                (number, kind.permalink(pk), kind.ref(pk))
+                for number, (kind, pk) in (
+                    (citation.number, source_of(citation)) for citation in obj.citations.all()
+                )
+            ),
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # Written from its discussion, where the picker lists what to cite.
@@ -69,4 +72,4 @@ class SynthesisAdmin(SimpleHistoryAdmin):
         synthesis_save(writer=request.user, target=obj.target, body=form.cleaned_data["body"])
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """The citations are rebuilt from the text by the service; the inline only shows."""
+        """Nothing: the service rebuilt the citations from the text."""
