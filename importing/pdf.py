@@ -72,12 +72,12 @@ def extract_pdf(path: Path) -> Extraction:
 
 
 def _check_envelope(path: Path) -> None:
-    """A PDF starts with « %PDF- » and a whole one ends with « %%EOF »."""
+    """A PDF starts with « %PDF- » and a whole one ends with « %%EOF » (within its last 4 KB)."""
     try:
         with path.open("rb") as file:
             head = file.read(1024)
             file.seek(0, 2)
-            file.seek(max(0, file.tell() - 2048))
+            file.seek(max(0, file.tell() - 4096))
             tail = file.read()
     except OSError as error:
         raise ImportRefused(_("the file could not be read")) from error

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from importing.pdf_lines import FOOTNOTE_REF, Line
-from importing.pdf_text import Paragraphs, clean_words, inline_escape, join_lines
+from importing.pdf_text import TERMINAL, Paragraphs, clean_words, inline_escape, join_lines
 
 PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*[-–—])?(?:\s*(?:/|sur|de|of)\s*\d{1,4})?$",
@@ -26,6 +26,7 @@ TOC_TITLE = re.compile(r"^(table des mati[eè]res|sommaire|contents|table of con
 TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\. \. \.|\s{3,})\s*\d{1,4}$|\s\d{1,4}$")
 LEADERS = re.compile(r"\.{3,}|…{2,}|(?:\. ){3,}")
 NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\S")
+DEEP_NUMBERING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+\S")  # « 2.1 », not « 2. »
 AUTHOR_LINE = re.compile(
     r"^(?:par|auteurs?|autrices?|r[ée]dig[ée]e? par|r[ée]alis[ée]e? par|by)\s*:?\s+(.+)$", re.I
 )
@@ -140,7 +141,7 @@ def split_authors(text: str) -> list[str]:
 def take_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int, str]]:
     """Split a page into its body and its notes (small lines at its foot, numbered)."""
     end = len(lines)
-    while end > 0 and lines[end - 1].size < size * 0.9:
+    while end > 0 and lines[end - 1].size < size * 0.95:
         end -= 1
     notes: dict[int, list[str]] = {}
     current: int | None = None
@@ -159,7 +160,11 @@ def take_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int
 
 def heading_levels(lines: list[Line], size: float) -> dict[tuple[float, bool], int]:
     """Each heading style's level: larger first, bold before regular at one size."""
-    styles = {line.style for line in lines if is_heading_style(line, size)}
+    styles = {
+        line.style
+        for line in lines
+        if is_heading_style(line, size) and not numbered_plain(line, size)
+    }
     ranked = sorted(styles, key=lambda style: (-style[0], not style[1]))
     return {style: min(rank + 1, 3) for rank, style in enumerate(ranked)}
 
@@ -168,6 +173,14 @@ def is_heading_style(line: Line, size: float) -> bool:
     if len(line.text) > 160 or FOOTNOTE_REF.search(line.text):
         return False
     return line.size >= size * 1.12 or (line.bold and line.size >= size * 0.95)
+
+
+def numbered_plain(line: Line, size: float) -> int:
+    """The level of a heading set like the body but numbered « 2.1 » (0 when it is not one)."""
+    found = DEEP_NUMBERING.match(line.text)
+    if not found or line.bold or abs(line.size - size) > 0.6 or len(line.text) > 90:
+        return 0
+    return 0 if line.text.rstrip().endswith(TERMINAL) else min(3, found.group(1).count(".") + 1)
 
 
 def build_markdown(doc: Document, size: float) -> str:
@@ -182,13 +195,18 @@ def build_markdown(doc: Document, size: float) -> str:
     levels = heading_levels(body, size)
 
     def is_heading(line: Line) -> bool:
-        return line.style in levels and is_heading_style(line, size)
+        styled = line.style in levels and is_heading_style(line, size)
+        return styled or bool(numbered_plain(line, size))
 
     paragraphs = Paragraphs(body, size, page_notes)
     blocks: list[str] = []
     index = 0
     while index < len(body):
         line = body[index]
+        if numbered_plain(line, size):
+            blocks.append("#" * numbered_plain(line, size) + " " + inline_escape(line.text))
+            index += 1
+            continue
         if is_heading(line):
             group = [line]
             while (

@@ -239,3 +239,25 @@ def test_a_paragraph_set_in_bold_stays_a_paragraph_and_a_short_bold_line_is_a_he
     ]
     markdown = build_markdown(Document(pages=[page], heights=[842.0]), 10.5)
     assert markdown.split("\n\n")[:2] == ["# Un titre court", " ".join(lead)]
+
+
+def test_a_line_set_like_the_body_but_numbered_two_deep_is_a_heading():
+    page = [
+        *lines_at(["1. Contexte"], top=100, size=16, bold=True),
+        *lines_at(["Un paragraphe qui ouvre la partie."], top=130, size=10.5, bold=False),
+        *lines_at(["1.1 Les partenaires locaux"], top=160, size=10.5, bold=False),
+        *lines_at(["1.1.1 Au Mali"], top=190, size=10.5, bold=False),
+        *lines_at(
+            ["Le texte courant suit.", "1.2 millions de membres."], top=220, size=10.5, bold=False
+        ),
+    ]
+    blocks = build_markdown(Document(pages=[page], heights=[842.0]), 10.5).strip().split("\n\n")
+    assert blocks[:4] == [
+        "# 1. Contexte",
+        "Un paragraphe qui ouvre la partie.",
+        "## 1.1 Les partenaires locaux",
+        "### 1.1.1 Au Mali",
+    ]
+    assert (
+        blocks[4] == "Le texte courant suit. 1.2 millions de membres."
+    )  # a sentence, not a heading
