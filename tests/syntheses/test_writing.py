@@ -195,3 +195,22 @@ def test_a_withdrawn_contribution_is_refused(
     html = _refused(carol_client, write_url, refs(*answers))
     assert f"[[c:{answers[0].pk}]]" in html
     assert f"« [[c:{answers[1].pk}]] »" not in html
+
+
+def test_a_cited_author_who_asked_for_it_gets_an_email_at_once(
+    carol: Any,
+    question: Any,
+    answers: list[Comment],
+    mailoutbox: list[Any],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    answers[1].author.email_own_contributions = False
+    answers[1].author.save(update_fields=["email_own_contributions"])
+    with django_capture_on_commit_callbacks(execute=True):
+        synthesis = synthesis_save(writer=carol, target=question, body=refs(*answers))
+    [email] = mailoutbox
+    assert email.to == ["alice@example.org"]
+    assert "Carol Curatrice a cité votre contribution dans la synthèse de la question" in (
+        email.subject
+    )
+    assert synthesis.get_absolute_url() in email.body
