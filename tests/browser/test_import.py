@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.browser.conftest import log_in
+from tests.browser.test_accessibility import AXE, axe_violations
 from tests.importing import office_samples
 
 pytestmark = [
@@ -49,6 +50,8 @@ def test_a_curator_imports_corrects_and_creates_a_draft(
     page.get_by_role("heading", name="Structure proposée").wait_for()
     assert page.get_by_text("2 études de cas").is_visible()
     assert page.locator("#id_title").input_value() == office_samples.TITLE
+    if AXE.exists():
+        assert axe_violations(page) == []
     page.get_by_label("Contexte", exact=True).select_option(label="Une étude de cas")
     page.get_by_role("button", name="Actualiser l’aperçu").click()
     page.get_by_text("3 études de cas").wait_for()

@@ -104,3 +104,9 @@ def test_markdown_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes("# Été\n\nDéjà".encode("latin-1"))
     with pytest.raises(ImportRefused, match="UTF-8"):
         extract_markdown(str(path))
+
+
+def test_a_conversion_over_its_time_limit_is_stopped(office_files, settings) -> None:
+    settings.IMPORT_CONVERSION_TIMEOUT = 0.001
+    with pytest.raises(ImportRefused, match="trop de temps"):
+        extract_office(str(office_files["docx"]), "docx")
