@@ -9,13 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 def sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> None:
-    """SQLite's search_fts triggers index light-stemmed text (migration 0006)."""
-    if connection.vendor == "sqlite":
-        from search.parsing import light_stem_text
+    """SQLite's search_fts triggers index Snowball-stemmed text (migration 0009).
 
-        connection.connection.create_function(
-            "search_light_stem", 1, light_stem_text, deterministic=True
-        )
+    `search_light_stem` is the name migrations 0006 and 0008 call: 0009 replaces their
+    triggers and re-indexes everything, so it may stem as search_stem does."""
+    if connection.vendor == "sqlite":
+        from search.parsing import stem_text
+
+        for name in ("search_stem", "search_light_stem"):
+            connection.connection.create_function(name, 1, stem_text, deterministic=True)
 
 
 def fill_empty_index(sender: AppConfig, using: str = "default", **kwargs: Any) -> None:

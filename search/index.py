@@ -21,6 +21,7 @@ from dossiers.markdown import html_text
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region
 from learning.models import FieldReport
 from search.models import INDEXED_MODELS, SearchEntry
+from search.parsing import spaced_stems, title_key, word_count
 
 Kind = SearchEntry.Kind
 
@@ -207,6 +208,11 @@ def refresh_dossier(dossier: Dossier) -> None:
 def _finish(values: dict[str, Any], kind: str, object_id: int) -> dict[str, Any]:
     for field in ("title", "summary", "body"):
         values[field] = clean_text(values[field])
+        # The ranking's length normalisation (search.ranking).
+        values[f"{field}_words"] = word_count(values[field])
+    values["title_key"] = title_key(values["title"])
+    values["title_stems"] = spaced_stems(values["title"])
+    values["summary_stems"] = spaced_stems(values["summary"])
     values["priority"] = PRIORITIES[kind]
     values["kind"] = kind
     values["object_id"] = object_id
@@ -319,14 +325,15 @@ def _batches(items: Iterable[SearchEntry], size: int) -> Iterator[list[SearchEnt
         yield batch
 
 
-# The PostgreSQL GIN index (migrations 0002 and 0005), rebuilt in bulk by rebuild_index.
-GIN_INDEX = "search_entry_vector_gin"
+# The PostgreSQL GIN indexes (migrations 0002, 0005 and 0009), rebuilt in bulk by
+# rebuild_index: {name: column}.
+GIN_INDEXES = {"search_entry_vector_gin": "vector", "search_entry_head_gin": "head_vector"}
 
 
 def rebuild_index(batch_size: int = 1000) -> int:
     """Recreate every entry from the content; returns how many there are.
 
-    On PostgreSQL the GIN index is dropped during the inserts and built again in one pass,
+    On PostgreSQL the GIN indexes are dropped during the inserts and built again in one pass,
     much faster than a hundred thousand index updates. Call `after_bulk_load` afterwards.
     """
     count = 0
@@ -335,7 +342,8 @@ def rebuild_index(batch_size: int = 1000) -> int:
         SearchEntry.objects.all().delete()
         if postgresql:
             with connection.cursor() as cursor:
-                cursor.execute(f"DROP INDEX IF EXISTS {GIN_INDEX}")
+                for name in GIN_INDEXES:
+                    cursor.execute(f"DROP INDEX IF EXISTS {name}")
         for batch in _batches(_all_entries(), batch_size):
             SearchEntry.objects.bulk_create(batch)
             count += len(batch)
@@ -343,10 +351,11 @@ def rebuild_index(batch_size: int = 1000) -> int:
             with connection.cursor() as cursor:
                 # The deferred foreign key checks must run before the table can be indexed.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute(
-                    f"CREATE INDEX {GIN_INDEX} ON search_searchentry USING gin (vector)"
-                    " WITH (fastupdate = off)"
-                )
+                for name, column in GIN_INDEXES.items():
+                    cursor.execute(
+                        f"CREATE INDEX {name} ON search_searchentry USING gin ({column})"
+                        " WITH (fastupdate = off)"
+                    )
     return count
 
 

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from search.folding import fold
 
 # Words beyond this many are ignored: a pasted paragraph is not a better query.
 MAX_TERMS = 12
@@ -67,33 +72,68 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(text=text, terms=tuple(terms[:MAX_TERMS]))
 
 
-def light_stem(word: str) -> str:
-    """French plurals, lightly: "partenariats" → "partenariat", "réseaux" → "réseau"."""
-    if len(word) > 3 and word[-1] in "sxSX":
-        return word[:-1]
-    return word
+# The Snowball French stemmer, the same algorithm as PostgreSQL's french_stem. Words are folded
+# first (lower case, no accents), as PostgreSQL's french_unaccent configuration does.
+_SNOWBALL = snowballstemmer.stemmer("french")
 
 
-# A word of four letters or more ending in s or x; "_" separates words, as in FTS5's
-# unicode61 tokenizer.
-_PLURAL = re.compile(r"(?<![^\W_])([^\W_]{3,})[sx](?![^\W_])", re.IGNORECASE)
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word's stem: "Partenaires" → "partenair", "réciprocité" and "reciprocite" →
+    "reciprocit"."""
+    return _SNOWBALL.stemWord(fold(word))
 
 
-def light_stem_text(text: str | None) -> str:
-    """`light_stem` on every word: what SQLite indexes (the search_light_stem SQL function)."""
-    return _PLURAL.sub(r"\1", text or "")
+def stems(text: str | None) -> list[str]:
+    """The stem of every word of `text`, in order."""
+    return [stem(word) for word in _WORD.findall(text or "")]
+
+
+def stem_text(text: str | None) -> str:
+    """`stem` on every word, each between two spaces (see spaced_stems): what SQLite indexes
+    (the search_stem SQL function), where the ranking counts " stem " (search.query)."""
+    return spaced_stems(text)
+
+
+def word_count(text: str | None) -> int:
+    """How many words `text` has, as the ranking counts them (the same on both databases)."""
+    return sum(1 for _match in _WORD.finditer(text or ""))
+
+
+def spaced_stems(text: str | None) -> str:
+    """The stems of `text`, each between two spaces: how SearchEntry stores a title's and a
+    summary's, so that counting " stem " in them counts every occurrence."""
+    return "".join(f" {word} " for word in stems(text))
+
+
+# Longest title key kept: a longer title is no query anyone types.
+TITLE_KEY_LENGTH = 200
+
+
+# Articles a title may begin with and a query may leave out.
+_ARTICLES = frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d"])
+
+
+def title_key(text: str | None) -> str:
+    """A title's words as stems, without a leading article: a query with the same key is the
+    title itself (« reciprocite dans les partenariats » for « La réciprocité dans les
+    partenariats », not for « Des partenaires à la … » when « partenaires » is searched)."""
+    words = _WORD.findall((text or "").lower())
+    while words and words[0] in _ARTICLES:
+        words.pop(0)
+    return " ".join(stem(word) for word in words)[:TITLE_KEY_LENGTH]
 
 
 def fts5_query(parsed: ParsedQuery) -> str:
-    """The FTS5 MATCH expression over light-stemmed words; a phrase is its words in order.
+    """The FTS5 MATCH expression over stemmed words; a phrase is its words in order.
 
-    The index holds light-stemmed text (migration 0006), so every word is an exact term:
+    The index holds stemmed text (migration 0009), so every word is an exact term:
     FTS5 then reads matches in rowid order and stops at the candidate limit, which a prefix
     query (merging the lists of every word it covers) cannot do.
     """
 
     def expression(term: Term) -> str:
-        return '"' + " ".join(light_stem(word) for word in term.words) + '"'
+        return '"' + " ".join(stem(word) for word in term.words) + '"'
 
     positive = " AND ".join(expression(t) for t in parsed.terms if not t.exclude)
     negative = "".join(f" NOT {expression(t)}" for t in parsed.terms if t.exclude)

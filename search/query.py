@@ -2,11 +2,12 @@
 
 Both databases follow the same plan (docs/search.md):
 
-1. the matches the user may read, filtered by the facets, enter a candidate set in a cheap
-   order (dossier content first, then the newest), at most CANDIDATE_LIMIT of them — the
-   permission filter is part of that SQL;
-2. only the candidates are ranked (PostgreSQL `ts_rank` on the stored vector, SQLite FTS5
-   `bm25`), in the same query, and facets are counted over them;
+1. the matches the user may read, filtered by the facets, enter a candidate set in three
+   tiers — the exact title, the best title and summary matches, the first matches in the
+   cheap index order — at most 501 of them; the permission filter is part of that SQL, and
+   the same query brings how often each searched stem occurs in each field;
+2. the candidates are scored in Python by one function (search.ranking), the same on both
+   databases, and facets are counted over them;
 3. the page's rows are fetched with their snippets.
 
 A frequent word therefore costs about as much as a rare one.
@@ -18,9 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import CharField, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,25 +28,18 @@ from taggit.models import Tag
 from discussions.models import Comment
 from discussions.targets import COMMENT_FIELDS
 from dossiers.models import Dossier, Region, Theme
+from search.candidates import EXACT_TITLE_LIMIT, TIER_LIMITS, TierLimits, query_key, select
 from search.models import MARK_END, MARK_START, SearchEntry
-from search.parsing import ParsedQuery, fts5_query
+from search.parsing import ParsedQuery
+from search.ranking import Candidate, rank
 from search.snippets import make_snippet, query_pattern
 
 if TYPE_CHECKING:
     from accounts.models import User
 
 PAGE_SIZE = 20
-# How many matches get ranked at most (docs/search.md).
-CANDIDATE_LIMIT = 500
-# The PostgreSQL text search configuration made by search/migrations/0002.
-PG_CONFIG = "french_unaccent"
-# search_fts rowids: priority * SQLITE_ROWID_SPAN + entry id (migration 0003).
-SQLITE_ROWID_SPAN = 2**40
-# A dossier outranks a question or comment that matches as well: bm25 and ts_rank favour
-# short texts, and the dossier is what the reader came to find.
-KIND_BOOST = {SearchEntry.Kind.DOSSIER: 1.5}
-# FTS5 bm25 weights of the title, summary and body columns, as A, B and C on PostgreSQL.
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
+# At most this many candidates (docs/search.md): the tiers' limits and the exact titles.
+CANDIDATE_LIMIT = sum(TIER_LIMITS) + EXACT_TITLE_LIMIT
 
 
 def highlight(snippet: str) -> SafeString:
@@ -84,11 +76,14 @@ def search(
     kind: str | None = None,
     dossiers: QuerySet[Dossier] | None = None,
     page_number: Any = 1,
+    limits: TierLimits | None = TIER_LIMITS,
 ) -> SearchResults:
     """The page `page_number` of what `user` may read matching `parsed`, with facets.
 
     `dossiers` restricts the search to entries of those dossiers: the dossier list's
     region, theme, tag and period filters (dossiers.forms.DossierFilterForm.filter).
+    `limits=None` ranks every match instead of the candidate tiers: the oracle the
+    relevance set compares with (tests/search/test_relevance.py, bench/bench_search.py).
     """
     readable = SearchEntry.objects.readable_by(user)
     if kind:
@@ -98,74 +93,15 @@ def search(
         # right plan; a join per candidate row is slow on frequent words (docs/bench.md).
         dossier_ids = list(dossiers.order_by().values_list("pk", flat=True))
         readable = readable.filter(dossier_id__in=dossier_ids) if dossier_ids else readable.none()
-    candidates = [] if readable.query.is_empty() else _candidates(readable, parsed)
-    # Best first; among equals, the newest.
-    candidates.sort(key=lambda row: (-row[3] * KIND_BOOST.get(row[1], 1.0), -row[0]))
+    candidates, capped = [], False
+    if parsed.has_words and not readable.query.is_empty():
+        candidates, capped = select(readable, parsed, limits)
+    candidates = rank(candidates, query_key(parsed))
     page = Paginator(candidates, PAGE_SIZE).get_page(page_number)
-    page.object_list = _page_entries([row[0] for row in page.object_list], parsed)
+    page.object_list = _page_entries([row.id for row in page.object_list], parsed)
     return SearchResults(
-        page=page,
-        total=len(candidates),
-        capped=len(candidates) >= CANDIDATE_LIMIT,
-        facets=_facets(candidates),
+        page=page, total=len(candidates), capped=capped, facets=_facets(candidates)
     )
-
-
-def _candidates(readable: QuerySet[SearchEntry], parsed: ParsedQuery) -> list[Candidate]:
-    if connection.vendor == "postgresql":
-        return _postgresql_candidates(readable, parsed)
-    return _sqlite_candidates(readable, parsed)
-
-
-# --- Candidates ------------------------------------------------------------------------------
-
-# (id, kind, dossier id, score — higher is better, facet keys, period start, period end)
-Candidate = tuple[int, str, int, float, str | None, int | None, int | None]
-FACET_COLUMNS = ("facet_keys", "period_start", "period_end")
-
-
-def _postgresql_query(parsed: ParsedQuery) -> SearchQuery:
-    return SearchQuery(parsed.text, config=PG_CONFIG, search_type="websearch")
-
-
-def _postgresql_candidates(readable: QuerySet[SearchEntry], parsed: ParsedQuery) -> list[Candidate]:
-    # ts_rank runs in the outer query, so only the (at most CANDIDATE_LIMIT) rows the
-    # inner one returns are ranked, whatever plan PostgreSQL picks for the inner one.
-    inner = (
-        readable.filter(vector=_postgresql_query(parsed))
-        .order_by("-priority", "-id")
-        .values("id", "kind", "dossier_id", "vector", *FACET_COLUMNS)[:CANDIDATE_LIMIT]
-    )
-    sql, params = inner.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT c.id, c.kind, c.dossier_id,"  # noqa: S608 inner SQL is Django's, parametrised
-            " ts_rank(c.vector, websearch_to_tsquery(%s::regconfig, %s)),"
-            " c.facet_keys, c.period_start, c.period_end"
-            f" FROM ({sql}) AS c",
-            [PG_CONFIG, parsed.text, *params],
-        )
-        return list(cursor.fetchall())
-
-
-def _sqlite_candidates(readable: QuerySet[SearchEntry], parsed: ParsedQuery) -> list[Candidate]:
-    # search_fts's rowid is priority * 2**40 + the entry's id (migration 0003), so FTS5 yields
-    # matches in the candidate order itself and stops after CANDIDATE_LIMIT of them: bm25 is
-    # computed for those rows only.
-    sql, params = readable.values(
-        "id", "kind", "dossier_id", *FACET_COLUMNS
-    ).query.sql_with_params()
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT e.id, e.kind, e.dossier_id, -bm25(search_fts, {weights}),"  # noqa: S608
-            " e.facet_keys, e.period_start, e.period_end"
-            f" FROM search_fts JOIN ({sql}) AS e ON e.id = search_fts.rowid %% {SQLITE_ROWID_SPAN}"
-            " WHERE search_fts MATCH %s"
-            " ORDER BY search_fts.rowid DESC LIMIT %s",
-            [*params, fts5_query(parsed), CANDIDATE_LIMIT],
-        )
-        return list(cursor.fetchall())
 
 
 # --- The page -----------------------------------------------------------------------------
@@ -225,13 +161,13 @@ def _describe_comments(entries: list[SearchEntry]) -> None:
 
 def _facets(candidates: list[Candidate]) -> dict[str, list[FacetValue]]:
     """Counts by kind, region, theme, tag and decade, from the candidate rows themselves."""
-    kinds = Counter(row[1] for row in candidates)
+    kinds = Counter(row.kind for row in candidates)
     keys: Counter[str] = Counter()
     decades: Counter[int] = Counter()
-    for _id, _kind, _dossier, _score, facet_keys, start, end in candidates:
-        if facet_keys:
-            keys.update(facet_keys.split())
-        start, end = start or end, end or start
+    for row in candidates:
+        if row.facet_keys:
+            keys.update(row.facet_keys.split())
+        start, end = row.period_start or row.period_end, row.period_end or row.period_start
         if start is not None and end is not None:
             for decade in range(start // 10 * 10, end // 10 * 10 + 1, 10):
                 decades[decade] += 1

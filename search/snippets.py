@@ -5,46 +5,21 @@ FTS5's snippet() both re-read the whole document for each result (ts_headline re
 re-stems it), while a regular expression on the accent-folded text is far cheaper
 (docs/bench.md, docs/search.md).
 
-Words are matched as on SQLite (accents and case folded, a word as the prefix of its light
-stem), slightly shortened so that PostgreSQL's stemmer's matches ("évaluer" finding
-"évaluation") are marked too.
+Words are matched accents and case folded, a word as the prefix of its Snowball stem, slightly
+shortened so that the stemmer's wider matches ("évaluer" finding "évaluation") are marked
+too.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
+from search.folding import fold, fold_char
 from search.models import MARK_END, MARK_START
-from search.parsing import ParsedQuery, light_stem
+from search.parsing import ParsedQuery, stem
 
 # Length of the fragment, in characters.
 WIDTH = 240
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFKD", char)[0]
-    return base if len(base) == 1 else char
-
-
-class _Folding(dict[int, str]):
-    """str.translate table: lower case without accents, one character for one."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = _fold_char(char.lower()) if len(char.lower()) == 1 else char
-        self[code] = folded
-        return folded
-
-
-_FOLDING = _Folding()
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, the same length as `text` (positions stay valid)."""
-    return text.translate(_FOLDING)
 
 
 def _accent_classes() -> dict[str, str]:
@@ -52,7 +27,7 @@ def _accent_classes() -> dict[str, str]:
     forms: dict[str, set[str]] = {}
     for code in range(0xC0, 0x250):
         char = chr(code).lower()
-        if len(char) == 1 and (base := _fold_char(char)) != char and base.isascii():
+        if len(char) == 1 and (base := fold_char(char)) != char and base.isascii():
             forms.setdefault(base, set()).add(char)
     return {base: f"[{base}{''.join(sorted(chars))}]" for base, chars in forms.items()}
 
@@ -66,8 +41,8 @@ def _accent_insensitive(word: str) -> str:
 
 
 def _stem_prefix(word: str) -> str:
-    stem = fold(light_stem(word))
-    return stem[: max(4, len(stem) - 2)] if len(stem) > 5 else stem
+    stemmed = stem(word)
+    return stemmed[: max(4, len(stemmed) - 2)] if len(stemmed) > 5 else stemmed
 
 
 def query_pattern(parsed: ParsedQuery) -> re.Pattern[str] | None:

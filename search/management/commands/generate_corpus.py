@@ -90,6 +90,42 @@ THEMES = [
     ("souverainete-alimentaire", "Souveraineté alimentaire"),
 ]
 TAGS = ["genre", "jeunesse", "foncier", "climat", "dette", "santé", "éducation", "paix"]
+COUNTRIES = ["Burkina Faso", "Guatemala", "Inde", "Brésil", "Madagascar", "Liban", "Colombie",
+             "Sénégal", "Philippines", "Haïti", "Cambodge", "Pérou"]  # fmt: skip
+PARTNERS = ["Fédération des paysans", "Réseau des femmes rurales", "Caritas", "Pastorale sociale",
+            "Coordination des ONG", "Union des coopératives", "Centre de formation populaire",
+            "Plateforme citoyenne", "Association des juristes"]  # fmt: skip
+# One dossier in LONG_EVERY has a body of 5,000 to 10,000 words (the others about 500).
+LONG_EVERY = 5
+
+# The relevance set's known items (docs/search.md): each query must find its item first.
+# (query, kind of the item, its mark: a dossier's whole title, else words of its text that no
+# other item has, what the query stands for).
+KNOWN_ITEMS = [
+    ("partenaires", "dossier", "Partenaires", "a dossier retitled « Partenaires »"),
+    ("La réciprocité dans les partenariats", "dossier",
+     "La réciprocité dans les partenariats", "an exact title"),
+    ("reciprocite dans les partenariats", "dossier",
+     "La réciprocité dans les partenariats", "the same, typed without accents"),
+    ("Guatemala Sotzil", "case_study", "Coordination Sotzil", "a case study's country + partner"),
+    ('"semences paysannes échangées"', "comment", "semences paysannes échangées",
+     "a quoted phrase"),
+    ("tillaberi", "recommendation", "Tillabéri", "an accented word typed without accents"),
+]  # fmt: skip
+
+
+def is_known_item(entry: Any, kind: str, mark: str) -> bool:
+    """Whether a search result is the known item of that kind and mark."""
+    if entry.kind != kind:
+        return False
+    if kind == "dossier":
+        return entry.title == mark
+    return mark in f"{entry.title} {entry.summary} {entry.body}"
+
+
+# Frequent words: the relevance set compares their first ten with the oracle's.
+FREQUENT_WORDS = ["partenaires", "partenariat", "plaidoyer", "accompagnement", "organisations",
+                  "développement", "projet", "soutien", "formation", "réseau"]  # fmt: skip
 
 
 class Writer:
@@ -142,6 +178,7 @@ class Command(BaseCommand):
             self.parts(writer, dossier_ids)
             annotation_ids = self.annotations(writer, dossier_ids, users, annotations)
             self.comments(writer, dossier_ids, annotation_ids, users, comments)
+            self.known_items(writer, dossier_ids, users)
         count = rebuild_index(batch_size=2000)
         after_bulk_load()
         with connection.cursor() as cursor:
@@ -161,7 +198,9 @@ class Command(BaseCommand):
         rnd = writer.random
         rows = []
         for n in range(count):
-            body = "\n".join(writer.paragraph(rnd.randint(3, 6)) for _ in range(8))
+            # Long: 80 to 160 paragraphs of about 63 words.
+            paragraphs = rnd.randint(80, 160) if n % LONG_EVERY == 2 else 8
+            body = "\n".join(writer.paragraph(rnd.randint(3, 6)) for _ in range(paragraphs))
             start = rnd.randint(1985, 2018)
             rows.append(
                 Dossier(
@@ -210,7 +249,8 @@ class Command(BaseCommand):
                         dossier_id=pk,
                         order=order,
                         title=writer.title(),
-                        country="Burkina Faso",
+                        country=rnd.choice(COUNTRIES),
+                        partners=", ".join(rnd.sample(PARTNERS, rnd.randint(1, 2))),
                         summary=writer.sentence(),
                         body=text,
                         body_html=f"<p>{escape(text)}</p>",
@@ -240,6 +280,29 @@ class Command(BaseCommand):
         for model, rows in ((CaseStudy, cases), (Recommendation, recommendations)):
             model.objects.bulk_create(rows, batch_size=1000)
         Question.objects.bulk_create(questions, batch_size=1000)
+
+    def known_items(self, writer: Writer, dossier_ids: list[int], users: list[int]) -> None:
+        """The items of KNOWN_ITEMS, among the corpus's ordinary ones (in published dossiers)."""
+        rnd = writer.random
+        published = [pk for n, pk in enumerate(dossier_ids) if n % 10 != 9]
+        Dossier.objects.filter(pk=published[3]).update(title="Partenaires")
+        Dossier.objects.filter(pk=published[5]).update(title="La réciprocité dans les partenariats")
+        text = writer.paragraph(8)
+        CaseStudy.objects.create(
+            dossier_id=published[7], order=9, title=writer.title(), country="Guatemala",
+            partners="Coordination Sotzil", summary=writer.sentence(), body=text,
+            body_html=f"<p>{escape(text)}</p>", body_text=text,
+        )  # fmt: skip
+        text = f"{writer.sentence()} Des semences paysannes échangées entre villages."
+        Comment.objects.create(
+            dossier_id=published[11], author_id=rnd.choice(users), body=text,
+            body_html=f"<p>{escape(text)}</p>",
+        )  # fmt: skip
+        text = f"{writer.paragraph(2)} Les greniers de Tillabéri."
+        Recommendation.objects.create(
+            dossier_id=published[13], order=9, title=writer.title(), body=text,
+            body_html=f"<p>{escape(text)}</p>", body_text=text,
+        )  # fmt: skip
 
     def annotations(
         self, writer: Writer, dossier_ids: list[int], users: list[int], count: int
