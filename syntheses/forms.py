@@ -26,8 +26,9 @@ class SynthesisForm(forms.Form):
             "annotation, [[r:3]] a field report; the picker below inserts them."
         ),
     )
-    # The version the form was built from: an edit from an older one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    # The version the form was built from (0: there was no synthesis yet): an edit from an
+    # older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args: Any, writer: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -46,7 +46,7 @@ def synthesis_write(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     read and stores nothing; « Publier » stores it if every reference is valid."""
     target = discussion_for_synthesis(request.user, kind, pk)
     existing = Synthesis.objects.filter(discussion=kind_of(target).key(target.pk)).first()
-    initial = {"body": existing.body, "version": existing.version} if existing else {}
+    initial = {"body": existing.body, "version": existing.version} if existing else {"version": 0}
     form = SynthesisForm(request.POST or None, initial=initial, writer=request.user)
     preview = conflict = None
     if request.method == "POST" and form.is_valid():

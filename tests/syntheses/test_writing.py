@@ -214,3 +214,14 @@ def test_a_cited_author_who_asked_for_it_gets_an_email_at_once(
         email.subject
     )
     assert synthesis.get_absolute_url() in email.body
+
+
+def test_a_first_synthesis_written_meanwhile_by_another_curator_is_not_replaced(
+    carol_client: Client, carol: Any, question: Any, write_url: str
+) -> None:
+    form = carol_client.get(write_url).content.decode()  # built when there was none
+    assert 'name="version" value="0"' in form
+    synthesis_save(writer=UserFactory(is_superuser=True), target=question, body="La sienne.")
+    response = carol_client.post(write_url, {"body": "La mienne.", "version": "0", "publish": "1"})
+    assert response.status_code == 409
+    assert Synthesis.objects.get().body == "La sienne."
