@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -27,10 +26,11 @@ from django.utils.translation import gettext
 from discussions.models import COMMENT_MAX_LENGTH, Comment
 from discussions.targets import (
     COMMENT_FIELDS,
+    DOSSIER,
+    KINDS,
     OWN_PAGE_FIELDS,
     TargetKind,
     kind_of,
-    kind_of_row,
     target_dossier,
 )
 from discussions.tree import (
@@ -39,6 +39,7 @@ from discussions.tree import (
     REPLIES_SHOWN,
     SKELETON_FIELDS,
     THREADS_PER_PAGE,
+    WRITTEN,
     Placed,
     Skeleton,
     Tree,
@@ -421,6 +422,16 @@ def thread_replies(
     )
 
 
+def page_showing(comment: Comment, page: int) -> str:
+    """Page `page` of the comment's discussion, at the comment: the target's page for the
+    first one."""
+    if page == 1:
+        return comment.page_url()
+    kind = comment.discussion_kind
+    base = reverse("discussions:thread-page", kwargs={"kind": kind.slug, "pk": comment.target_pk})
+    return f"{base}?page={page}#comment-{comment.pk}"
+
+
 def comment_location(user: User, comment: Comment) -> str:
     """Where the permalink of `comment` leads: the page showing it, at its anchor; its
     discussion when it was withdrawn and no reply keeps it as a tombstone."""
@@ -430,15 +441,8 @@ def comment_location(user: User, comment: Comment) -> str:
     if place is None:
         return f"{url.partition('#')[0]}#{comment.thread_dom_id}"
     thread, reply = place
-    page = thread // THREADS_PER_PAGE + 1
     if reply < REPLIES_SHOWN:
-        if page == 1:
-            return url
-        kind = comment.discussion_kind
-        base = reverse(
-            "discussions:thread-page", kwargs={"kind": kind.slug, "pk": comment.target_pk}
-        )
-        return f"{base}?page={page}#comment-{comment.pk}"
+        return page_showing(comment, thread // THREADS_PER_PAGE + 1)
     root = tree.order[tree.roots[thread]][0]
     base = reverse("discussions:comment-replies", kwargs={"pk": root.pk})
     return f"{base}?debut={reply // REPLIES_PER_PAGE * REPLIES_PER_PAGE}#comment-{comment.pk}"
@@ -472,15 +476,23 @@ def _dossier_trees(
     user: User, dossier: Dossier, page_targets: list[models.Model]
 ) -> dict[str, Tree]:
     """The tree of each discussion on the page (of what `user` may read: answers hidden
-    before answering are not in the tree)."""
-    fields = [f"{name}_id" for name in COMMENT_FIELDS]
-    rows = Comment.objects.readable_by(user).filter(
-        dossier=dossier, **{f"{name}__isnull": True for name in OWN_PAGE_FIELDS}
+    before answering are not in the tree), from one query of their shapes."""
+    fields = [name for name in COMMENT_FIELDS if name not in OWN_PAGE_FIELDS]
+    rows = list(
+        Comment.objects.readable_by(user)
+        .filter(dossier=dossier, **{f"{name}__isnull": True for name in OWN_PAGE_FIELDS})
+        .order_by(*WRITTEN)
+        .values_list(*SKELETON_FIELDS, *(f"{name}_id" for name in fields))
     )
-    grouped: dict[str, list[Skeleton]] = defaultdict(list)
-    for values in rows.values(*SKELETON_FIELDS, *fields):
-        row = SimpleNamespace(**values)
-        kind = kind_of_row(row)
-        key = kind.key(getattr(row, f"{kind.field}_id") if kind.field else dossier.pk)
-        grouped[key].append(Skeleton(*(values[name] for name in SKELETON_FIELDS)))
-    return {key: tree_order(grouped.get(key, [])) for key, _target in _keyed(page_targets)}
+    width = len(SKELETON_FIELDS)
+    # Grouped by the target fields' values: (None, 12, None…) is the second kind's 12.
+    grouped: dict[tuple[int | None, ...], list[Skeleton]] = defaultdict(list)
+    for rank, row in enumerate(rows):
+        grouped[row[width:]].append(Skeleton(row[0], row[1], rank, row[2]))
+    kinds = {kind.field: kind for kind in KINDS}
+    by_key: dict[str, list[Skeleton]] = {}
+    for values, nodes in grouped.items():
+        field = next((index for index, pk in enumerate(values) if pk), None)
+        kind = DOSSIER if field is None else kinds[fields[field]]
+        by_key[kind.key(dossier.pk if field is None else values[field])] = nodes
+    return {key: tree_order(by_key.get(key, [])) for key, _target in _keyed(page_targets)}

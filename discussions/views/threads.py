@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from discussions.access import comment_for, target_for
 from discussions.targets import kind_of, target_dossier
 from discussions.threads import (
-    comment_location,
+    page_showing,
     target_title,
     thread_for,
     thread_page_items,
@@ -71,7 +71,7 @@ def comment_replies(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "thread": shown,
             "root": root,
-            "back": comment_location(request.user, root),
+            "back": page_showing(root, shown.page),
             "target_title": target_title(shown.target),
             "dossier": target_dossier(shown.target),
         },
