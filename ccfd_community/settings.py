@@ -176,6 +176,7 @@ INSTALLED_APPS = [
     "discussions",
     "learning",
     "search",
+    "importing",
     "syntheses",
     "questions",
 ]
@@ -338,6 +339,15 @@ STORAGES = {
         )
     },
 }
+
+# --- Imported documents (importing) ----------------------------------------------------
+# Uploads are kept outside MEDIA_ROOT and the static files, in a folder no web server
+# serves: the application hands them out behind login only.
+IMPORT_STORAGE_ROOT = env.path("DJANGO_IMPORT_ROOT", default=BASE_DIR / "private" / "imports")
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
+# A .docx or .odt is a zip: what it may unpack to before conversion (zip bombs).
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=300 * 1024 * 1024)
+IMPORT_CONVERSION_TIMEOUT = env.int("IMPORT_CONVERSION_TIMEOUT", default=120)
 
 # --- Email ----------------------------------------------------------------------------
 # From EMAIL_URL, read and checked with the production values above.
