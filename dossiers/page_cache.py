@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache as memoize
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
@@ -50,12 +51,19 @@ PAGE_TEMPLATES = ("dossiers/_detail_head.html", "dossiers/_detail_contents.html"
 CARD_TEMPLATE = "dossiers/_dossier_card.html"
 
 
-@memoize
 def templates_digest(names: tuple[str, ...]) -> str:
     """The fragment templates' source, so a deploy that changes one never serves the HTML
-    the previous one cached (Redis outlives the processes)."""
+    the previous one cached (Redis outlives the processes). Read once per process, except
+    in development, where a template is edited while the server runs."""
+    return _source_digest(names) if settings.DEBUG else _deployed_source_digest(names)
+
+
+def _source_digest(names: tuple[str, ...]) -> str:
     sources = (get_template(name).template.source for name in names)
     return hashlib.sha1("\0".join(sources).encode(), usedforsecurity=False).hexdigest()[:12]
+
+
+_deployed_source_digest = memoize(_source_digest)
 
 
 def rows_digest(rows: Iterable[models.Model]) -> str:

@@ -13,7 +13,13 @@ from django.urls import reverse
 from discussions.models import Follow, Notification
 from dossiers.models import Dossier
 from tests.discussions.factories import CommentFactory
-from tests.factories import CaseStudyFactory, DossierFactory, RecommendationFactory, ThemeFactory
+from tests.factories import (
+    CaseStudyFactory,
+    DossierFactory,
+    RecommendationFactory,
+    RegionFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +165,14 @@ def test_the_lists_read_the_same_for_one_card_or_six(alice_client) -> None:
     DossierFactory.create_batch(5)
     six = [queries_of(alice_client, url, cached=cached) for url in urls for cached in (True, False)]
     assert six == one
+
+
+def test_the_filters_show_a_new_region_at_once_and_a_chosen_one_selected(alice_client) -> None:
+    url = reverse("dossiers:list")
+    alice_client.get(url)  # the unfilled filters are cached now
+    region = RegionFactory(name="Océanie", slug="oceanie")
+
+    assert '<option value="oceanie">Océanie</option>' in alice_client.get(url).content.decode()
+    chosen = alice_client.get(url, {"region": "oceanie"}).content.decode()
+    assert '<option value="oceanie" selected>Océanie</option>' in chosen
+    assert region.name in chosen
