@@ -1,7 +1,8 @@
 """Import of originals (issue 13): how much of the generated samples' structure comes back.
 
 Builds the sample PDFs of tests/importing/pdf_samples.py (justified, ragged-right, without
-metadata, in two columns, 40 pages, and printed by Chromium when it is installed) and converts each with
+metadata, in two columns, 40 pages, printed by Chromium and exported by LibreOffice when they
+are installed) and converts each with
 `importing.pdf.extract_pdf`, then prints against the Markdown each was made from: headings recovered at their level, a character similarity
 ratio (difflib on whitespace-normalised text), running headers and page numbers left in the
 body, paragraphs wrongly split or merged; then the 40-page PDF's conversion time (best and
@@ -81,7 +82,7 @@ def measure(
     wrong = paragraphs_wrong(paragraphs, markdown, plain)
     print(
         f"{name:<30} headings {right}/{len(headings)} = {100 * right / max(1, len(headings)):5.1f} %"
-        f"   characters {100 * similarity(source, markdown):6.2f} %"
+        f"   characters {100 * similarity(plain(source), plain(markdown)):6.2f} %"
         f"   paragraphs split/merged {wrong}/{len(paragraphs)}"
         f" = {100 * wrong / max(1, len(paragraphs)):4.1f} %",
         flush=True,
@@ -90,14 +91,17 @@ def measure(
 
 def bench_pdf(samples: dict) -> None:
     print("PDF (pdfminer.six): structure against the source Markdown")
-    for name in ("report", "ragged", "columns", "no_metadata", "long", "chromium"):
+    for name in ("report", "ragged", "columns", "no_metadata", "long", "chromium", "libreoffice"):
         sample = samples.get(name)
         if sample is None:
-            print(f"{name}: Debian's Chromium is not installed, not measured")
+            print(f"{name}: not installed, not measured")
             continue
         result = extract_pdf(sample.path)
-        label = f"{sample.path.name} ({result.page_count} p.)"
-        measure(label, sample.markdown, sample.headings, sample.paragraphs, result.markdown)
+        label = f"{name} {sample.path.name} ({result.page_count} p.)"
+        plain = flat
+        if name == "libreoffice":  # the Word sample has emphasis and a table: words compared
+            from tests.importing.office_samples import plain_words as plain
+        measure(label, sample.markdown, sample.headings, sample.paragraphs, result.markdown, plain)
         left = running_left(sample, result.markdown)
         meta = (
             "title and authors right"
@@ -176,6 +180,7 @@ def main() -> None:
         folder = Path(tmp)
         samples = pdf_samples.build_all(folder / "pdf")
         samples["chromium"] = pdf_samples.build_chromium_report(folder / "pdf" / "chromium.pdf")
+        samples["libreoffice"] = pdf_samples.build_libreoffice_report(folder / "libreoffice")
         bench_pdf(samples)
         bench_speed(samples["long"])
         bench_refusals(samples)

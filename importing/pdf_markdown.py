@@ -121,8 +121,24 @@ def read_cover(doc: Document, size: float, meta_title: str, meta_authors: list[s
     if cover:
         doc.pages[first] = []
         doc.notes.append(_("The cover page was removed (its title and authors were kept)."))
-    elif not meta_title and biggest >= size * 1.3:
-        doc.pages[first] = [line for line in lines if line not in title_lines]
+    elif biggest >= size * 1.3 and _same_words(doc.title, " ".join(t.text for t in title_lines)):
+        doc.pages[first] = _without_byline(lines, title_lines, doc.authors)
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
+
+
+def _without_byline(lines: list[Line], title_lines: list[Line], authors: list[str]) -> list[Line]:
+    """The first page less its title, and the author lines just under it."""
+    kept = [line for line in lines if line not in title_lines]
+    names = {name.lower() for name in authors}
+    while kept and kept[0].top < title_lines[-1].bottom + 120:
+        text = kept[0].text.strip()
+        if not (text.lower() in names or AUTHOR_LINE.match(text)) or not names:
+            break
+        kept.pop(0)
+    return kept
 
 
 def _authors_on(lines: list[Line]) -> list[str]:
@@ -139,10 +155,12 @@ def split_authors(text: str) -> list[str]:
 
 
 def take_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int, str]]:
-    """Split a page into its body and its notes (small lines at its foot, numbered)."""
-    end = len(lines)
-    while end > 0 and lines[end - 1].size < size * 0.95:
-        end -= 1
+    """Split a page into its body and its notes, numbered lines at its foot.
+
+    Notes are the smaller lines at the foot, or, set at the body's size, the lines from one
+    that opens with a raised number referenced higher on the page down to the page's end.
+    """
+    end = _notes_start(lines, size)
     notes: dict[int, list[str]] = {}
     current: int | None = None
     body_tail: list[Line] = []
@@ -156,6 +174,24 @@ def take_footnotes(lines: list[Line], size: float) -> tuple[list[Line], dict[int
         else:
             body_tail.append(line)
     return lines[:end] + body_tail, {n: clean_words(parts) for n, parts in notes.items()}
+
+
+def _notes_start(lines: list[Line], size: float) -> int:
+    end = len(lines)
+    while end > 0 and lines[end - 1].size < size * 0.95:
+        end -= 1
+    referenced = {
+        int(number)
+        for line in lines
+        for number in FOOTNOTE_REF.findall(line.text[1:])  # not a note's own number
+    }
+    index = end - 1
+    while index >= max(0, end - 12):  # notes of the body's size: a dozen lines at most
+        opening = FOOTNOTE_REF.match(lines[index].text)
+        if opening and int(opening.group(1)) in referenced:
+            end = index
+        index -= 1
+    return end
 
 
 def heading_levels(lines: list[Line], size: float) -> dict[tuple[float, bool], int]:

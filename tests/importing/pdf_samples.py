@@ -16,6 +16,7 @@ import html
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -398,6 +399,29 @@ def build_chromium_report(path: Path, pages: int = 8) -> Sample | None:
     sample.headings = [(int(k[1]), t) for k, t in sections if k.startswith("h")]
     sample.paragraphs = [_block_markdown(k, t) for k, t in sections if not k.startswith("h")]
     sample.authors = []
+    return sample
+
+
+def build_libreoffice_report(folder: Path) -> Sample | None:
+    """The Word sample of tests/importing/office_samples.py exported to PDF by LibreOffice:
+    a real word processor's layout, its notes at the body's size. None without LibreOffice."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return None
+    from tests.importing import office_samples
+
+    docx = office_samples.build("docx", folder)
+    command = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)]
+    subprocess.run(command, capture_output=True, timeout=180, check=True)  # noqa: S603 our file
+    body = office_samples.BODY
+    sample = Sample(path=docx.with_suffix(".pdf"), markdown=body, title=office_samples.TITLE)
+    sample.authors = list(office_samples.AUTHORS)
+    sample.headings = list(office_samples.HEADINGS)
+    blocks = [b for b in body.split("\n\n") if not b.startswith(("#", "[^", "|", "!"))]
+    # A list is one block in Markdown, one paragraph per item in the PDF's reading.
+    items = [b.splitlines() if re.match(r"(- |\d+\. )", b) else [b] for b in blocks]
+    sample.paragraphs = [item for block in items for item in block]
+    sample.running = []
     return sample
 
 

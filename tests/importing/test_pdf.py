@@ -6,6 +6,7 @@ import contextlib
 import difflib
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,20 @@ def test_it_converts_a_pdf_printed_by_chromium_as_its_source(tmp_path):
     assert result.title == sample.title
 
 
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice absent")
+def test_a_pdf_exported_by_libreoffice_keeps_its_headings_notes_and_words(tmp_path):
+    from tests.importing import office_samples
+
+    sample = pdf_samples.build_libreoffice_report(tmp_path)
+    result = extract_pdf(sample.path)
+    assert headings(result.markdown) == sample.headings  # the title line is not a heading
+    assert (result.title, result.authors) == (sample.title, sample.authors)
+    assert "[^1]: Voir le rapport de capitalisation de 2022." in result.markdown
+    assert "[^2]: Rapports 2012 à 2022, archives du service Afrique." in result.markdown
+    # Emphasis and the table's cells are not recovered from a PDF: words, not markup.
+    assert office_samples.similarity(result.markdown) >= 0.97
+
+
 def test_a_pdf_locked_only_by_its_owner_is_read_with_a_note(samples):
     sample = samples["owner_locked"]
     result = extract_pdf(sample.path)
@@ -261,3 +276,21 @@ def test_a_line_set_like_the_body_but_numbered_two_deep_is_a_heading():
     assert (
         blocks[4] == "Le texte courant suit. 1.2 millions de membres."
     )  # a sentence, not a heading
+
+
+def test_notes_at_the_bodys_size_are_known_by_their_raised_number():
+    ref = "\ue0001\ue001"
+    page = [
+        *lines_at(["Un titre"], top=100, size=16, bold=True),
+        *lines_at(
+            [f"Le texte appelle une note{ref}.", "Il continue."], top=130, size=12, bold=False
+        ),
+        *lines_at(
+            [f"{ref} La note, au corps du texte,", "sur deux lignes."], top=700, size=12, bold=False
+        ),
+    ]
+    markdown = build_markdown(Document(pages=[page], heights=[842.0]), 12)
+    assert markdown == (
+        "# Un titre\n\nLe texte appelle une note[^1]. Il continue.\n\n"
+        "[^1]: La note, au corps du texte, sur deux lignes.\n"
+    )
