@@ -17,10 +17,12 @@ from django.db import connection, models, transaction
 from django.db.models import Q
 
 from discussions.models import Annotation, Comment
+from discussions.targets import COMMENT_FIELDS
 from dossiers.markdown import html_text
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region
 from learning.models import FieldReport
 from search.models import INDEXED_MODELS, SearchEntry
+from syntheses.models import Synthesis
 from search.parsing import spaced_stems, title_key, word_count
 
 Kind = SearchEntry.Kind
@@ -34,6 +36,7 @@ PRIORITIES = {
     Kind.ANNOTATION: 1,
     Kind.COMMENT: 1,
     Kind.FIELD_REPORT: 1,
+    Kind.SYNTHESIS: 2,
 }
 MODEL_KINDS: dict[type[models.Model], str] = {
     apps.get_model(label): kind for kind, label in INDEXED_MODELS.items()
@@ -151,6 +154,19 @@ def field_report_values(report: FieldReport, region_name: str = "") -> dict[str,
     }
 
 
+def synthesis_values(synthesis: Synthesis) -> dict[str, Any]:
+    """Titled by the discussion it sums up; its text as readers see it (the citations as
+    their numbers: what a source says is the source's entry)."""
+    return {
+        "dossier_id": synthesis.dossier_id,
+        "title": str(synthesis),
+        "summary": "",
+        "body": synthesis.body_text,
+        # Of a private note's discussion: as private as the note.
+        "owner_id": _annotation_owner(synthesis.annotation_id),
+    }
+
+
 def comment_values(comment: Comment, annotation_owner: int | None) -> dict[str, Any]:
     return {
         "dossier_id": comment.dossier_id,
@@ -195,6 +211,8 @@ def entry_values(obj: models.Model) -> dict[str, Any] | None:
         if not obj.is_visible:  # withdrawn or hidden: not found at all
             return None
         values = field_report_values(obj, obj.region.name if obj.region_id else "")
+    elif isinstance(obj, Synthesis):
+        values = synthesis_values(obj)
     else:
         raise TypeError(f"{type(obj).__name__} is not indexed")
     return {**values, **_context_of(values["dossier_id"])}
@@ -312,6 +330,9 @@ def _all_entries() -> Iterator[SearchEntry]:
     for report in reports.iterator(chunk_size=2000):
         region = regions.get(report.region_id, "")
         yield entry(field_report_values(report, region), Kind.FIELD_REPORT, report.pk)
+    syntheses = Synthesis.objects.select_related("dossier", *COMMENT_FIELDS)
+    for synthesis in syntheses.iterator(chunk_size=1000):
+        yield entry(synthesis_values(synthesis), Kind.SYNTHESIS, synthesis.pk)
 
 
 def _batches(items: Iterable[SearchEntry], size: int) -> Iterator[list[SearchEntry]]:

@@ -23,6 +23,7 @@ from discussions.models import Comment
 from discussions.targets import kind_of
 from dossiers.models import Dossier
 from questions.models import locked_questions
+from syntheses.models import Synthesis
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -46,7 +47,11 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
         if locked_questions(user) is None:
             return queryset
         hidden = Comment.objects.hidden_from(user).values("pk")
-        return queryset.exclude(kind=SearchEntry.Kind.COMMENT, object_id__in=hidden)
+        # A synthesis of such a question tells what its answers say (syntheses).
+        summed_up = Synthesis.objects.filter(question__in=locked_questions(user)).values("pk")
+        return queryset.exclude(kind=SearchEntry.Kind.COMMENT, object_id__in=hidden).exclude(
+            kind=SearchEntry.Kind.SYNTHESIS, object_id__in=summed_up
+        )
 
 
 class SearchEntry(models.Model):
@@ -58,6 +63,7 @@ class SearchEntry(models.Model):
         COMMENT = "comment", _("Comment")
         ANNOTATION = "annotation", _("Annotation")
         FIELD_REPORT = "field_report", _("Field report")
+        SYNTHESIS = "synthesis", _("Synthesis")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # The primary key of the indexed object, in the table `kind` names.
@@ -131,6 +137,7 @@ class SearchEntry(models.Model):
                         "comment",
                         "annotation",
                         "field_report",
+                        "synthesis",
                     ]
                 ),
                 name="search_entry_kind_known",
@@ -159,6 +166,8 @@ class SearchEntry(models.Model):
             # Its permalink: it redirects to the page that shows the message (a long
             # discussion opened in full, an annotation's or a field report's own page).
             return reverse("discussions:comment", kwargs={"pk": self.object_id})
+        if self.kind == self.Kind.SYNTHESIS:  # not a discussion target: a page of its own
+            return reverse("syntheses:detail", kwargs={"pk": self.object_id})
         url = self.dossier.get_absolute_url()
         if self.kind == self.Kind.DOSSIER:
             return url
@@ -179,4 +188,5 @@ INDEXED_MODELS: dict[str, str] = {
     SearchEntry.Kind.COMMENT: "discussions.Comment",
     SearchEntry.Kind.ANNOTATION: "discussions.Annotation",
     SearchEntry.Kind.FIELD_REPORT: "learning.FieldReport",
+    SearchEntry.Kind.SYNTHESIS: "syntheses.Synthesis",
 }
