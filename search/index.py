@@ -22,8 +22,8 @@ from dossiers.markdown import html_text
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region
 from learning.models import FieldReport
 from search.models import INDEXED_MODELS, SearchEntry
-from syntheses.models import Synthesis
 from search.parsing import spaced_stems, title_key, word_count
+from syntheses.models import Synthesis
 
 Kind = SearchEntry.Kind
 
