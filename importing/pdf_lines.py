@@ -51,6 +51,8 @@ class Line:
     bold: bool  # most of its characters are in a bold face
     page: int  # index in the document, from 0
     column: int = 0  # 0 left or only, 1 right, -1 across a two-column page
+    # (x0, text) of each part a gap wider than 1.5 × size separates: a table row's cells
+    cells: tuple[tuple[float, str], ...] = ()
 
     @property
     def height(self) -> float:
@@ -109,15 +111,24 @@ def _line(row: list[LTChar], page_height: float, page: int, column: int) -> Line
     previous: LTChar | None = None
     reference = ""
     bold = 0
+    starts: list[tuple[float, int]] = [(row[0].x0, 0)]  # each cell's x0 and first part
     for char in row:
         text = char.get_text()
         raised = char.size < 0.85 * size and char.matrix[5] > baseline + 0.2 * size
         if reference and not (raised and text.isdigit()):
             parts.append(OPEN + reference + CLOSE)
             reference = ""
-        wide = previous is not None and char.x0 - previous.x1 > 0.18 * min(char.size, previous.size)
-        if wide and parts and not parts[-1].endswith(" ") and text != " ":
-            parts.append(" ")
+        gap = char.x0 - previous.x1 if previous is not None else 0.0
+        if (
+            previous is not None
+            and parts
+            and text != " "
+            and gap > 0.18 * min(char.size, previous.size)
+        ):
+            if not parts[-1].endswith(" "):
+                parts.append(" ")
+            if gap > 1.5 * size and text.strip():
+                starts.append((char.x0, len(parts)))
         if raised and text.isdigit():
             reference += text
         else:
@@ -138,4 +149,13 @@ def _line(row: list[LTChar], page_height: float, page: int, column: int) -> Line
         bold=bold / visible > 0.6,
         page=page,
         column=column,
+        cells=_cells(parts, starts) if len(starts) > 1 else (),
+    )
+
+
+def _cells(parts: list[str], starts: list[tuple[float, int]]) -> tuple[tuple[float, str], ...]:
+    bounds = [index for _x, index in starts[1:]] + [len(parts)]
+    return tuple(
+        (x, FOOTNOTE_REF.sub("", normalise("".join(parts[index:end]))).strip())
+        for (x, index), end in zip(starts, bounds, strict=True)
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from importing.pdf_lines import FOOTNOTE_REF, Line
+from importing.pdf_tables import render_table, table_end, table_starts
 from importing.pdf_text import TERMINAL, Paragraphs, clean_words, inline_escape, join_lines
 
 PAGE_NUMBER = re.compile(
@@ -235,38 +236,54 @@ def build_markdown(doc: Document, size: float) -> str:
         return styled or bool(numbered_plain(line, size))
 
     paragraphs = Paragraphs(body, size, page_notes)
+    tables = table_starts(body, size)
+    table_lines = {id(body[index]) for index in tables}
+
+    def ends_paragraph(line: Line) -> bool:
+        return is_heading(line) or id(line) in table_lines
+
     blocks: list[str] = []
     index = 0
     while index < len(body):
         line = body[index]
-        if numbered_plain(line, size):
+        if index in tables:
+            end = table_end(body, index, size)
+            blocks.append(render_table(body[index:end]))
+            index = end
+        elif numbered_plain(line, size):
             blocks.append("#" * numbered_plain(line, size) + " " + inline_escape(line.text))
             index += 1
-            continue
-        if is_heading(line):
-            group = [line]
-            while (
-                index + 1 < len(body)
-                and body[index + 1].style == line.style
-                and body[index + 1].page == line.page
-                and body[index + 1].top - group[-1].bottom < 0.5 * line.size
-                and not NUMBERING.match(body[index + 1].text)
-            ):
-                index += 1
-                group.append(body[index])
-            text = join_lines([part.text for part in group])
-            index += 1
-            if len(group) > 3 or len(text) > 200:  # a paragraph set in bold, not a heading
-                blocks.append(paragraphs.render(index - len(group), index))
-                continue
-            level = _level(text, levels[line.style], levels)
-            blocks.append("#" * level + " " + inline_escape(text))
-            continue
-        end = paragraphs.paragraph_end(index, is_heading)
-        blocks.append(paragraphs.render(index, end))
-        index = end
+        elif is_heading(line):
+            block, index = _heading(body, index, levels, paragraphs)
+            blocks.append(block)
+        else:
+            end = paragraphs.paragraph_end(index, ends_paragraph)
+            blocks.append(paragraphs.render(index, end))
+            index = end
     blocks.extend(paragraphs.definitions())
     return "\n\n".join(block for block in blocks if block.strip()) + "\n"
+
+
+def _heading(
+    body: list[Line], index: int, levels: dict[tuple[float, bool], int], paragraphs: Paragraphs
+) -> tuple[str, int]:
+    """The heading starting at `index` (its lines joined) and the index after it."""
+    line = body[index]
+    group = [line]
+    while (
+        index + 1 < len(body)
+        and body[index + 1].style == line.style
+        and body[index + 1].page == line.page
+        and body[index + 1].top - group[-1].bottom < 0.5 * line.size
+        and not NUMBERING.match(body[index + 1].text)
+    ):
+        index += 1
+        group.append(body[index])
+    index += 1
+    if len(group) > 3 or sum(len(part.text) for part in group) > 200:
+        return paragraphs.render(index - len(group), index), index  # a bold paragraph
+    text = join_lines([part.text for part in group])
+    return "#" * _level(text, levels[line.style], levels) + " " + inline_escape(text), index
 
 
 def _level(text: str, style_level: int, levels: dict[tuple[float, bool], int]) -> int:

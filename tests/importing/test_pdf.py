@@ -148,7 +148,10 @@ def test_a_pdf_exported_by_libreoffice_keeps_its_headings_notes_and_words(tmp_pa
     assert (result.title, result.authors) == (sample.title, sample.authors)
     assert "[^1]: Voir le rapport de capitalisation de 2022." in result.markdown
     assert "[^2]: Rapports 2012 à 2022, archives du service Afrique." in result.markdown
-    # Emphasis and the table's cells are not recovered from a PDF: words, not markup.
+    assert (
+        "| Pays | Partenaire | Membres |\n|---|---|---|\n| Mali | AOPP | 12000 |" in result.markdown
+    )
+    # Emphasis is not recovered from a PDF: words, not markup.
     assert office_samples.similarity(result.markdown) >= 0.97
 
 
@@ -294,3 +297,26 @@ def test_notes_at_the_bodys_size_are_known_by_their_raised_number():
         "# Un titre\n\nLe texte appelle une note[^1]. Il continue.\n\n"
         "[^1]: La note, au corps du texte, sur deux lignes.\n"
     )
+
+
+def row(cells: list[tuple[float, str]], top: float) -> Line:
+    text = " ".join(t for _x, t in cells)
+    return Line(text, cells[0][0], 400, top, top + 12, 10.5, False, 0, cells=tuple(cells))
+
+
+def test_rows_whose_cells_line_up_are_a_table_and_stretched_lines_are_not():
+    page = [
+        *lines_at(["Un titre"], top=100, size=16, bold=True),
+        row([(72, "Pays"), (200, "Membres")], 130),
+        row([(72, "Mali"), (200, "12 000")], 145),
+        row([(72, "Niger"), (200.5, "60 000 | env.")], 160),
+        *lines_at(["Un paragraphe après le tableau."], top=190, size=10.5, bold=False),
+        row([(72, "Texte très"), (250, "étiré sur la ligne,")], 220),
+        row([(72, "puis"), (190, "une autre ligne étirée.")], 234),
+    ]
+    blocks = build_markdown(Document(pages=[page], heights=[842.0]), 10.5).strip().split("\n\n")
+    assert (
+        blocks[1] == "| Pays | Membres |\n|---|---|\n| Mali | 12 000 |\n| Niger | 60 000 \\| env. |"
+    )
+    assert blocks[2] == "Un paragraphe après le tableau."
+    assert blocks[3] == "Texte très étiré sur la ligne, puis une autre ligne étirée."
