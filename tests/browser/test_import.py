@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import AXE, axe_violations
+from tests.browser.test_annotations import SELECT
 from tests.importing import office_samples
 
 pytestmark = [
@@ -39,6 +40,7 @@ def curator_page(chromium, live_server, console_errors, settings, tmp_path):
 def test_a_curator_imports_corrects_and_creates_a_draft(
     curator_page, live_server, console_errors, docx, chromium
 ):
+    from discussions.models import Annotation
     from dossiers.models import Dossier
 
     page = curator_page
@@ -65,6 +67,17 @@ def test_a_curator_imports_corrects_and_creates_a_draft(
     Dossier.objects.filter(pk=dossier.pk).update(status=Dossier.Status.PUBLISHED)
     member = log_in(chromium, live_server, "member@example.org", console_errors)
     member.goto(f"{live_server.url}{dossier.get_absolute_url()}")
+    member.wait_for_load_state("networkidle")
+    # She annotates a passage of the imported text.
+    passage = "organisations paysannes"
+    assert member.evaluate(SELECT, ["#corps", passage])
+    member.locator("[data-annotation-trigger]").click()
+    member.fill("#annotation-note", "Lesquelles, au Niger ?")
+    member.click("#annotation-panel button[type=submit]")
+    member.locator("#annotation-panel .annotation-view__note").wait_for()
+    annotation = Annotation.objects.get(dossier=dossier)
+    dossier.refresh_from_db()
+    assert dossier.body_text[annotation.start : annotation.end] == passage
     with member.expect_download() as download:
         member.get_by_role("link", name="Document original (Word (.docx))").click()
     assert download.value.suggested_filename == f"{dossier.slug}.docx"
