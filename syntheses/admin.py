@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from discussions.targets import COMMENT_FIELDS
 from syntheses.citations import source_of
 from syntheses.forms import SynthesisForm
 from syntheses.models import Synthesis
@@ -37,7 +38,8 @@ class SynthesisAdminForm(forms.ModelForm):
 class SynthesisAdmin(SimpleHistoryAdmin):
     form = SynthesisAdminForm
     list_display = ["__str__", "dossier", "updated_by", "updated_at"]
-    list_select_related = ["dossier", "updated_by", *("case_study", "recommendation", "question")]
+    # The place a synthesis sums up names its discussion's target: joined, for its `str`.
+    list_select_related = ["dossier", "updated_by", *COMMENT_FIELDS]
     search_fields = ["body", "dossier__title"]
     readonly_fields = ["dossier", "discussion", "written_by", "updated_by", "page_link", "sources"]
 
