@@ -39,7 +39,7 @@ django.setup()
 
 from importing.extraction import ImportRefused  # noqa: E402
 from importing.pdf import extract_pdf  # noqa: E402
-from tests.importing import pdf_samples  # noqa: E402
+from tests.importing import pdf_other_producers, pdf_samples  # noqa: E402
 
 HEADING = re.compile(r"^(#{1,6}) (.+)$", re.MULTILINE)
 
@@ -179,8 +179,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         samples = pdf_samples.build_all(folder / "pdf")
-        samples["chromium"] = pdf_samples.build_chromium_report(folder / "pdf" / "chromium.pdf")
-        samples["libreoffice"] = pdf_samples.build_libreoffice_report(folder / "libreoffice")
+        samples["chromium"] = pdf_other_producers.build_chromium_report(
+            folder / "pdf" / "chromium.pdf"
+        )
+        samples["libreoffice"] = pdf_other_producers.build_libreoffice_report(
+            folder / "libreoffice"
+        )
         bench_pdf(samples)
         bench_speed(samples["long"])
         bench_refusals(samples)

@@ -17,7 +17,7 @@ from importing.pdf import extract_pdf
 from importing.pdf_lines import Line, normalise
 from importing.pdf_markdown import Document, build_markdown
 from importing.pdf_text import join_lines, keeps_hyphen
-from tests.importing import pdf_samples
+from tests.importing import pdf_other_producers, pdf_samples
 from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES
 
 
@@ -130,9 +130,11 @@ def test_it_converts_the_40_page_sample_as_its_source(samples):
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
-@pytest.mark.skipif(not Path(pdf_samples.CHROMIUM).exists(), reason="Debian's Chromium absent")
+@pytest.mark.skipif(
+    not Path(pdf_other_producers.CHROMIUM).exists(), reason="Debian's Chromium absent"
+)
 def test_it_converts_a_pdf_printed_by_chromium_as_its_source(tmp_path):
-    sample = pdf_samples.build_chromium_report(tmp_path / "chromium.pdf")
+    sample = pdf_other_producers.build_chromium_report(tmp_path / "chromium.pdf")
     result = extract_pdf(sample.path)
     assert result.markdown == sample.markdown  # Chromium's date, title, address, « 1/8 » gone
     assert result.title == sample.title
@@ -142,7 +144,7 @@ def test_it_converts_a_pdf_printed_by_chromium_as_its_source(tmp_path):
 def test_a_pdf_exported_by_libreoffice_keeps_its_headings_notes_and_words(tmp_path):
     from tests.importing import office_samples
 
-    sample = pdf_samples.build_libreoffice_report(tmp_path)
+    sample = pdf_other_producers.build_libreoffice_report(tmp_path)
     result = extract_pdf(sample.path)
     assert headings(result.markdown) == sample.headings  # the title line is not a heading
     assert (result.title, result.authors) == (sample.title, sample.authors)
