@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.models import Dossier
+
+# An import waiting or converting for longer than this has lost its worker.
+STALLED_AFTER = timedelta(minutes=15)
 
 
 def private_storage() -> FileSystemStorage:
@@ -102,4 +108,12 @@ class DocumentImport(models.Model):
 
     @property
     def is_waiting(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+        return self.status in (self.Status.PENDING, self.Status.RUNNING) and not self.is_stalled
+
+    @property
+    def is_stalled(self) -> bool:
+        """Waiting or converting for far longer than a conversion may take: the worker is
+        not running, or died during the conversion (db_worker leaves its task RUNNING)."""
+        if self.status not in (self.Status.PENDING, self.Status.RUNNING):
+            return False
+        return timezone.now() - self.updated_at > STALLED_AFTER

@@ -4,12 +4,14 @@ new version of a dossier's text that keeps its annotations."""
 from __future__ import annotations
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from discussions.models import Annotation
@@ -248,6 +250,16 @@ def test_a_waiting_import_refreshes_its_page(carol_client, office_files):
     page = carol_client.get(reverse("admin:importing:status", args=[document.pk])).content.decode()
     assert '<meta http-equiv="refresh" content="2">' in page
     assert carol_client.get(preview_url(document)).status_code == 302
+
+
+def test_an_import_whose_worker_never_came_says_so_and_stops_refreshing(carol_client, office_files):
+    document = imported(carol_client, office_files["md"], lambda execute: _NoCommit())
+    DocumentImport.objects.filter(pk=document.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=16)
+    )
+    page = carol_client.get(reverse("admin:importing:status", args=[document.pk])).content.decode()
+    assert "semble interrompue" in page
+    assert 'http-equiv="refresh"' not in page
 
 
 class _NoCommit:
