@@ -192,3 +192,28 @@ def test_it_shows_on_the_cross_dossier_question_page(
     html = alice_client.get(reverse("questions:detail", args=[cross.slug])).content.decode()
     assert 'class="synthesis"' in html and "Ce qui ressort" in html
     assert "synthétisée" in html
+
+
+def test_the_recommendation_page_makes_as_many_queries_for_many_sources_as_for_one(
+    alice_client: Client, carol: Any, dossier: Any
+) -> None:
+    recommendation = RecommendationFactory(dossier=dossier)
+    url = reverse("learning:recommendation", kwargs={"pk": recommendation.pk})
+    reports = [FieldReportFactory(recommendation=recommendation)]
+    comments = [CommentFactory(dossier=dossier, recommendation=recommendation)]
+
+    def write() -> None:
+        body = " ".join([*(f"[[r:{r.pk}]]" for r in reports), *(f"[[c:{c.pk}]]" for c in comments)])
+        synthesis_save(writer=carol, target=recommendation, body=body)
+
+    write()
+    _response, one = counted_get(alice_client, url)
+    reports += [FieldReportFactory(recommendation=recommendation) for _ in range(5)]
+    comments += [
+        CommentFactory(dossier=dossier, recommendation=recommendation, author=UserFactory())
+        for _ in range(5)
+    ]
+    write()
+    response, many = counted_get(alice_client, url)
+    assert response.content.decode().count("cité dans la synthèse") == 6
+    assert many == one
