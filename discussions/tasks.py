@@ -6,6 +6,7 @@ sending time: a draft's discussion, a private note, a withdrawn message never le
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import timedelta
 
 from django.conf import settings
@@ -41,18 +42,28 @@ _RELATED = (
 )
 
 
-def notification_is_sendable(notification: Notification) -> bool:
-    """Whether the recipient may still read what the notification is about."""
+def notification_is_sendable(
+    notification: Notification, *, hidden_comments: Collection[int] | None = None
+) -> bool:
+    """Whether the recipient may still read what the notification is about.
+
+    `hidden_comments`: the ids, among the notifications' comments, of those
+    `Comment.objects.hidden_from(recipient)` holds, read once for a batch (the learning
+    digest); without it, one query asks for this notification's comment."""
     if not target_is_readable(notification.recipient, notification.target()):
         return False
     # An answer « réfléchir avant de lire » hides from the recipient is not sent either.
-    if (
-        notification.comment_id
-        and Comment.objects.hidden_from(notification.recipient)
-        .filter(pk=notification.comment_id)
-        .exists()
-    ):
-        return False
+    if notification.comment_id:
+        if hidden_comments is None:
+            hidden = (
+                Comment.objects.hidden_from(notification.recipient)
+                .filter(pk=notification.comment_id)
+                .exists()
+            )
+        else:
+            hidden = notification.comment_id in hidden_comments
+        if hidden:
+            return False
     # A message or report withdrawn since is not sent, except to tell its author it was
     # moderated.
     contribution = notification.comment or notification.field_report

@@ -332,3 +332,68 @@ def test_a_digest_costs_the_same_queries_for_one_item_or_many(carol) -> None:
     assert len(digest_build(many).notifications) == 6
 
     assert _digest_queries(many) == _digest_queries(one)
+
+
+def test_the_synthesis_of_a_discussion_i_took_part_in_is_listed(
+    member, member_client, bob, carol, dossier
+) -> None:
+    from syntheses.services import synthesis_save
+
+    question = QuestionFactory(dossier=dossier, title="Quel plaidoyer mener ?")
+    CommentFactory(dossier=dossier, question=question, author=member)
+    other = QuestionFactory(dossier=dossier, title="Une autre question")
+    CommentFactory(dossier=dossier, question=other, author=bob)
+    synthesis_save(writer=carol, target=question, body="Ce que nous retenons.")
+    synthesis_save(writer=carol, target=other, body="Une autre synthèse.")
+
+    html = member_client.get(reverse("learning:digest")).content.decode()
+
+    assert "Synthèses des discussions auxquelles vous avez pris part" in html
+    assert "la question « Quel plaidoyer mener ? »" in html
+    assert "Une autre question" not in html
+
+
+def test_answers_hidden_until_i_answer_are_neither_listed_nor_told(member, bob, dossier) -> None:
+    """« Réfléchir avant de lire »: the notification of bob's answer is not sent, and the
+    question shows how many answers it has, never their text."""
+    from questions.models import CrossQuestion, GroupedQuestion
+
+    theme = ThemeFactory(slug="plaidoyer", name="Plaidoyer")
+    dossier.themes.add(theme)
+    member.themes.add(theme)
+    follow_create(user=member, dossier=dossier)
+    question = QuestionFactory(dossier=dossier, title="Quel plaidoyer mener ?")
+    cross = CrossQuestion.objects.create(wording="Quel plaidoyer ?", slug="q", reflect_first=True)
+    GroupedQuestion.objects.create(cross_question=cross, question=question)
+    answer = CommentFactory(dossier=dossier, question=question, author=bob, body="Zanzibarite")
+    Notification.objects.create(
+        recipient=member, actor=bob, kind="new", dossier=dossier, comment=answer
+    )
+
+    digest = digest_build(member)
+
+    assert [q.pk for q in digest.questions] == [question.pk]
+    assert digest.notifications == []
+    learning_digest_send.call(member.pk)
+    [email] = mail.outbox
+    assert "1 réponse" in email.body
+    assert "Zanzibarite" not in email.body + email.alternatives[0][0]
+
+
+def test_the_question_of_the_week_comes_once_a_week_and_alone_sends_nothing(
+    member, dossier
+) -> None:
+    from questions.models import CrossQuestion, GroupedQuestion
+
+    cross = CrossQuestion.objects.create(wording="Quel plaidoyer porter ?", slug="plaidoyer")
+    GroupedQuestion.objects.create(cross_question=cross, question=QuestionFactory(dossier=dossier))
+    wednesday = timezone.now().replace(hour=12) + timedelta(
+        days=(2 - timezone.localdate().weekday()) % 7
+    )
+    daily = UserFactory(learning_digest="daily", learning_digest_sent_at=wednesday - timedelta(1))
+
+    assert digest_build(member, now=wednesday).question_of_the_week == cross
+    assert digest_build(daily, now=wednesday).question_of_the_week is None
+    assert digest_build(member, now=wednesday).is_empty
+    assert learning_digest_send.call(member.pk) == 0
+    assert mail.outbox == []
