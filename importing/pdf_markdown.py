@@ -122,7 +122,11 @@ def read_cover(doc: Document, size: float, meta_title: str, meta_authors: list[s
     if cover:
         doc.pages[first] = []
         doc.notes.append(_("The cover page was removed (its title and authors were kept)."))
-    elif biggest >= size * 1.3 and _same_words(doc.title, " ".join(t.text for t in title_lines)):
+    elif (
+        title_lines
+        and biggest >= size * 1.3
+        and _same_words(doc.title, " ".join(t.text for t in title_lines))
+    ):
         doc.pages[first] = _without_byline(lines, title_lines, doc.authors)
 
 

@@ -15,7 +15,7 @@ from django.utils import translation
 from importing.extraction import Extraction, ImportRefused
 from importing.pdf import extract_pdf
 from importing.pdf_lines import Line, normalise
-from importing.pdf_markdown import Document, build_markdown
+from importing.pdf_markdown import Document, build_markdown, read_cover
 from importing.pdf_text import join_lines, keeps_hyphen
 from tests.importing import pdf_other_producers, pdf_samples
 from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES
@@ -322,3 +322,18 @@ def test_rows_whose_cells_line_up_are_a_table_and_stretched_lines_are_not():
     )
     assert blocks[2] == "Un paragraphe après le tableau."
     assert blocks[3] == "Texte très étiré sur la ligne, puis une autre ligne étirée."
+
+
+def test_a_first_page_whose_largest_line_comes_late_keeps_its_text():
+    page = [
+        *lines_at(
+            [f"Ligne {n} du texte courant, assez longue pour compter." for n in range(12)],
+            top=100,
+            size=10.5,
+            bold=False,
+        ),
+        *lines_at(["Un grand titre plus bas"], top=300, size=20, bold=True),
+    ]
+    doc = Document(pages=[page, list(page)], heights=[842.0, 842.0])
+    read_cover(doc, 10.5, "", [])
+    assert doc.pages[0] == page and doc.title == ""
