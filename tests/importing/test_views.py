@@ -392,3 +392,26 @@ def test_a_pdf_that_cannot_be_read_fails_with_the_converters_message(
     assert escape(document.error[1:]) in page.decode()
     assert "Aucun dossier n’a été créé ni modifié." in page.decode()
     assert not Dossier.objects.exists()
+
+
+def test_a_pdf_of_the_same_dossier_replaces_the_text_of_the_draft_made_from_its_docx(
+    carol_client, office_files, tmp_path, django_capture_on_commit_callbacks
+):
+    document = imported(carol_client, office_files["docx"], django_capture_on_commit_callbacks)
+    form = preview_form(carol_client, document)
+    form["action"] = "create"
+    carol_client.post(preview_url(document), form)
+    dossier = Dossier.objects.get()
+    sample = pdf_samples.build_report(tmp_path / "rapport.pdf")
+    again = imported(
+        carol_client, sample.path, django_capture_on_commit_callbacks, dossier=dossier.pk
+    )
+    assert again.status == DocumentImport.Status.READY, again.error
+    form = preview_form(carol_client, again)
+    form["action"] = "create"
+    carol_client.post(preview_url(again), form)
+    dossier.refresh_from_db()
+    assert dossier.title == office_samples.TITLE  # the dossier keeps its own fields
+    assert dossier.version == 2 and dossier.status == Dossier.Status.DRAFT
+    assert dossier.original_file.read() == sample.path.read_bytes()
+    assert "Contexte et enjeux" in dossier.body
