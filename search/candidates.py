@@ -31,7 +31,7 @@ from search.ranking import MAX_OCCURRENCES, Candidate, head_score_sql, occurrenc
 
 # How many matches the title-and-summary tier and the cheap-order tier take at most.
 TierLimits = tuple[int, int]
-TIER_LIMITS: TierLimits = (300, 200)
+TIER_LIMITS: TierLimits = (300, 100)
 EXACT_TITLE_LIMIT = 20
 # The PostgreSQL text search configuration made by search/migrations/0002.
 PG_CONFIG = "french_unaccent"
@@ -190,8 +190,11 @@ def _sqlite(
             *params, query_key(parsed), match, EXACT_TITLE_LIMIT,
         ]  # fmt: skip
     # The stemmed text holds each stem between two spaces: counting " stem " counts them all.
+    # Lengths in bytes (of a BLOB: no scan of the text for its characters).
     in_text = "".join(
-        f", (length(f.body) - length(replace(f.body, %s, ''))) / {len(s) + 2}" for s in stems
+        ", (length(CAST(f.body AS BLOB)) - length(CAST(replace(f.body, %s, '') AS BLOB)))"
+        f" / {len(s.encode()) + 2}"
+        for s in stems
     )
     columns = ", ".join(f"e.{column}" for column in CANDIDATE_COLUMNS)
     with connection.cursor() as cursor:

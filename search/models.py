@@ -120,6 +120,25 @@ class SearchEntry(models.Model):
     summary_words = models.PositiveIntegerField(_("words in the summary"), null=True, blank=True)
     body_words = models.PositiveIntegerField(_("words in the text"), null=True, blank=True)
 
+    # PostgreSQL only, filled by the same trigger: title and summary alone, the index of the
+    # title-and-summary tier of candidates (search.candidates); SQLite has search_fts's
+    # title and summary columns.
+    head_vector = SearchVectorField(null=True, editable=False)
+    # The title's stems without a leading article (search.parsing.title_key): a query whose
+    # key is equal finds its item first, by a B-tree lookup.
+    title_key = models.CharField(max_length=200, null=True, editable=False)
+    # The title's and summary's stems, each between two spaces (" partenair  plaidoi "):
+    # the ranking counts the searched stems in them the same way on both databases, in SQL
+    # for the title-and-summary tier and in Python for the score (search.ranking).
+    title_stems = models.TextField(null=True, editable=False)
+    summary_stems = models.TextField(null=True, editable=False)
+    # Lengths in words of the three fields: the ranking's length normalisation
+    # (search.ranking), the same on both databases. These derived columns are nullable, see
+    # facet_keys.
+    title_words = models.PositiveIntegerField(null=True, editable=False)
+    summary_words = models.PositiveIntegerField(null=True, editable=False)
+    body_words = models.PositiveIntegerField(null=True, editable=False)
+
     objects = SearchEntryQuerySet.as_manager()
 
     class Meta:
@@ -148,6 +167,8 @@ class SearchEntry(models.Model):
             models.Index(fields=["-priority", "-id"], name="search_entry_priority"),
             # The same, within one kind (the kind facet).
             models.Index(fields=["kind", "-priority", "-id"], name="search_entry_kind_priority"),
+            # The exact title tier of a query (search.query).
+            models.Index(fields=["title_key"], name="search_entry_title_key"),
             # The exact title tier of a query (search.query).
             models.Index(fields=["title_key"], name="search_entry_title_key"),
             # Refreshing `published` when a dossier changes status.

@@ -135,9 +135,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchentry",
             name="body_words",
-            field=models.PositiveIntegerField(
-                blank=True, null=True, verbose_name="words in the text"
-            ),
+            field=models.PositiveIntegerField(editable=False, null=True),
         ),
         migrations.AddField(
             model_name="searchentry",
@@ -147,31 +145,27 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="searchentry",
             name="summary_words",
-            field=models.PositiveIntegerField(
-                blank=True, null=True, verbose_name="words in the summary"
-            ),
+            field=models.PositiveIntegerField(editable=False, null=True),
         ),
         migrations.AddField(
             model_name="searchentry",
             name="title_key",
-            field=models.CharField(blank=True, max_length=200, null=True, verbose_name="title key"),
+            field=models.CharField(editable=False, max_length=200, null=True),
         ),
         migrations.AddField(
             model_name="searchentry",
             name="title_words",
-            field=models.PositiveIntegerField(
-                blank=True, null=True, verbose_name="words in the title"
-            ),
+            field=models.PositiveIntegerField(editable=False, null=True),
         ),
         migrations.AddField(
             model_name="searchentry",
             name="title_stems",
-            field=models.TextField(blank=True, null=True, verbose_name="stems of the title"),
+            field=models.TextField(editable=False, null=True),
         ),
         migrations.AddField(
             model_name="searchentry",
             name="summary_stems",
-            field=models.TextField(blank=True, null=True, verbose_name="stems of the summary"),
+            field=models.TextField(editable=False, null=True),
         ),
         migrations.AddIndex(
             model_name="searchentry",

@@ -92,6 +92,9 @@ def test_a_dossier_retitled_partenaires_comes_first(member) -> None:
         key=lambda d: len(d.body_text),
     )
     assert word_count(dossier.body_text) >= 5000
+    for known in Dossier.objects.filter(title="Partenaires"):  # the corpus's own known item
+        known.title = "Un autre titre"
+        known.save()
     dossier.title = "Partenaires"
     dossier.save()
     for limits in (SMALL, None):
