@@ -101,25 +101,6 @@ class SearchEntry(models.Model):
     # PostgreSQL only: filled by the trigger `search_entry_vector` from title, summary and
     # body; always NULL on SQLite, where the FTS5 table `search_fts` plays its part.
     vector = SearchVectorField(null=True, editable=False)
-
-    # PostgreSQL only, filled by the same trigger: title and summary alone, the index of the
-    # title-and-summary tier of candidates (search.candidates); SQLite has search_fts's
-    # title and summary columns.
-    head_vector = SearchVectorField(null=True, editable=False)
-    # The title's stems without a leading article (search.parsing.title_key): a query whose
-    # key is equal finds its item first, by a B-tree lookup.
-    title_key = models.CharField(_("title key"), max_length=200, null=True, blank=True)
-    # The title's and summary's stems, each between two spaces (" partenair  plaidoi "):
-    # the ranking counts the searched stems in them the same way on both databases, in SQL
-    # for the title-and-summary tier and in Python for the score (search.ranking).
-    title_stems = models.TextField(_("stems of the title"), null=True, blank=True)
-    summary_stems = models.TextField(_("stems of the summary"), null=True, blank=True)
-    # Lengths in words of the three fields: the ranking's length normalisation
-    # (search.ranking), the same on both databases. Nullable, see facet_keys.
-    title_words = models.PositiveIntegerField(_("words in the title"), null=True, blank=True)
-    summary_words = models.PositiveIntegerField(_("words in the summary"), null=True, blank=True)
-    body_words = models.PositiveIntegerField(_("words in the text"), null=True, blank=True)
-
     # PostgreSQL only, filled by the same trigger: title and summary alone, the index of the
     # title-and-summary tier of candidates (search.candidates); SQLite has search_fts's
     # title and summary columns.
@@ -167,9 +148,7 @@ class SearchEntry(models.Model):
             models.Index(fields=["-priority", "-id"], name="search_entry_priority"),
             # The same, within one kind (the kind facet).
             models.Index(fields=["kind", "-priority", "-id"], name="search_entry_kind_priority"),
-            # The exact title tier of a query (search.query).
-            models.Index(fields=["title_key"], name="search_entry_title_key"),
-            # The exact title tier of a query (search.query).
+            # The exact title tier of a query (search.candidates).
             models.Index(fields=["title_key"], name="search_entry_title_key"),
             # Refreshing `published` when a dossier changes status.
             models.Index(fields=["dossier"], name="search_entry_dossier"),
