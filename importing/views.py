@@ -20,7 +20,7 @@ from importing.access import import_for, importer_required
 from importing.forms import PreviewForm, UploadForm, text_digest
 from importing.models import DocumentImport
 from importing.services import dossier_from_import, dossier_text_replace
-from importing.structure import guess, plan, sections_of
+from importing.structure import Plan, guess, plan, sections_of
 from importing.tasks import import_convert
 
 CONTENT_TYPES = {
@@ -190,7 +190,13 @@ def _initial(document: DocumentImport) -> dict[str, Any]:
     }
 
 
-def _preview_page(request, document, form, proposed, status: int = 200) -> HttpResponse:
+def _preview_page(
+    request: HttpRequest,
+    document: DocumentImport,
+    form: PreviewForm,
+    proposed: Plan,
+    status: int = 200,
+) -> HttpResponse:
     response = _page(
         request,
         "preview.html",
