@@ -6,7 +6,8 @@ answer, then another gathering 10 dossiers' questions with 2,000 answers (200 ea
 five a reply) by 50 members; prints, for the page as read by a member who has answered (every
 discussion shown) and by one who has not (the answers hidden, their count shown), and for the
 list `/questions/`, the median server time of 20 renders through the test client (after two
-warm-ups) and the SQL query count beside the small one's. Budgets (issue 12): ≤ 100 ms
+warm-ups) and the SQL query count beside the small one's, and the bare /healthz as the
+floor of a request on the machine at that moment. Budgets (issue 12): ≤ 100 ms
 median, query counts the same at both sizes.
 
     .venv/bin/python bench/bench_questions.py        (or `make bench`)
@@ -121,8 +122,13 @@ def run(slug: str, answered: Any, waiting: Any) -> dict[str, tuple[float, int]]:
 
 
 def main() -> None:
+    from django.test import Client
+
     small = run(*build(questions=1, answers=1, seed=1))
     large = run(*build(questions=10, answers=2_000, seed=2))
+    # The floor of a request on this machine now: on a loaded one every figure grows with it.
+    floor = median(timed(lambda: Client().get("/healthz"), RENDERS))
+    print(f"{'floor: /healthz':<28} {floor:7.1f} ms median", flush=True)
     for name, (ms, count) in large.items():
         same = "same" if count == small[name][1] else "DIFFERENT"
         print(

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce
 
 from discussions.models import Comment
 from discussions.targets import kind_of
-from discussions.threads import PREVIEW_SIZE, Thread, shown_comments, thread_entries
+from discussions.threads import Thread, shown_comments, thread_entries
 from discussions.tree import MAX_INDENT, tree_order
 from dossiers.models import Dossier, Question, Region
 from questions.models import (
@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from accounts.models import User
 
 _VISIBLE = Comment.State.VISIBLE
+# Messages shown per dossier's question, newest threads first: side by side, ten dossiers'
+# discussions stay readable (and the page within its budget); "see the other messages"
+# opens a whole discussion.
+PREVIEW_SIZE = 8
 
 
 def _answers_of(user: User, cross: OuterRef | CrossQuestion) -> Subquery:
@@ -156,8 +160,8 @@ class _Skeleton:
 
 
 def question_threads(user: User, questions: list[Question]) -> dict[int, Thread]:
-    """The discussions of `questions` (their first `PREVIEW_SIZE` messages each, as on the
-    dossier page), keyed by question, in three queries: their shape, the comments shown
+    """The discussions of `questions` (their first `PREVIEW_SIZE` messages each), keyed by
+    question, in three queries: their shape, the comments shown
     and their authors."""
     rows = Comment.objects.readable_by(user).filter(question__in=questions)
     grouped: dict[int, list[_Skeleton]] = defaultdict(list)
