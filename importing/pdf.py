@@ -67,7 +67,7 @@ def extract_pdf(path: Path) -> Extraction:
     except MemoryError as error:
         raise ImportRefused(_("this PDF is too heavy to be converted")) from error
     except Exception as error:  # noqa: BLE001 pdfminer raises many kinds on a broken file
-        logger.info("PDF import refused, unreadable: %r", error)
+        logger.warning("PDF import refused, unreadable: %r", error, exc_info=True)
         raise ImportRefused(_("this PDF is damaged or incomplete and cannot be read")) from error
 
 

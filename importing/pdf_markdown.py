@@ -55,27 +55,38 @@ def body_size(pages: list[list[Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _running_key(line: Line) -> tuple[str, int]:
+def _running_key(text: str, line: Line) -> tuple[str, int]:
     """Its text, digits aside, and its height on the page: a header keeps its place."""
-    return re.sub(r"\d+", "#", line.text.lower()).strip(), round(line.top / 8)
+    return re.sub(r"\d+", "#", text.lower()).strip(), round(line.top / 8)
+
+
+def _parts(line: Line) -> list[str]:
+    """The line, and its cells: « Rapport 2024      Page 3 » is a title and a number."""
+    return [line.text, *(text for _x, text in line.cells)]
 
 
 def drop_running_lines(doc: Document, size: float) -> int:
     """Remove headers, footers and page numbers; return how many lines went."""
     keys: Counter[tuple[str, int]] = Counter()
     for lines, height in zip(doc.pages, doc.heights, strict=True):
-        keys.update({_running_key(line) for line in lines if _in_margin(line, height)})
+        margin = [line for line in lines if _in_margin(line, height)]
+        keys.update({_running_key(text, line) for line in margin for text in _parts(line)})
     with_text = sum(1 for lines in doc.pages if lines)
+
+    def running(text: str, line: Line) -> bool:
+        if PAGE_NUMBER.match(text):
+            return True
+        count = keys[_running_key(text, line)]
+        repeated = count >= 2 and (line.size < size * 0.95 or count >= 0.3 * with_text)
+        return repeated and not NOTE_START.match(text)
+
     removed = 0
     for index, (lines, height) in enumerate(zip(doc.pages, doc.heights, strict=True)):
         kept = []
         for line in lines:
-            margin = _in_margin(line, height)
-            count = keys[_running_key(line)]
-            running = count >= 2 and (line.size < size * 0.95 or count >= 0.3 * with_text)
-            if margin and (
-                PAGE_NUMBER.match(line.text) or running and not NOTE_START.match(line.text)
-            ):
+            cells = [text for _x, text in line.cells]
+            whole = running(line.text, line) or bool(cells) and all(running(t, line) for t in cells)
+            if _in_margin(line, height) and whole:
                 removed += 1
             else:
                 kept.append(line)

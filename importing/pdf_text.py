@@ -149,7 +149,12 @@ class Paragraphs:
         if nxt.page != prev.page or nxt.column != prev.column:
             if nxt.text[:1].islower():
                 return True
-            return self._full(prev) if self.justified else not ended
+            if self.justified:
+                return self._full(prev)
+            # Ragged lines inside a paragraph nearly all come near the edge, its last one
+            # rarely: a long line ending a sentence most likely goes on after the break.
+            width = (self.right - self.left) / max(1, len(self.rights))
+            return not ended or self._full(prev, 0.12 * width)
         if nxt.top - prev.top > self.leading * 1.35:
             return False
         if (

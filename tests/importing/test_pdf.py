@@ -18,7 +18,7 @@ from importing.pdf_lines import Line, normalise
 from importing.pdf_markdown import Document, build_markdown, read_cover
 from importing.pdf_text import join_lines, keeps_hyphen
 from tests.importing import pdf_other_producers, pdf_samples
-from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES
+from tests.importing.pdf_sample_text import FOOTER, HEADER, NOTES, SECTIONS
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +121,15 @@ def test_it_reads_title_and_authors_from_the_first_page_without_metadata(samples
 @pytest.mark.parametrize("name", ["ragged", "columns"])
 def test_ragged_right_and_two_column_layouts_convert_as_their_source(samples, name):
     sample = samples[name]
+    assert extract_pdf(sample.path).markdown == sample.markdown
+
+
+@pytest.mark.parametrize("count", [8, 12])
+def test_a_short_two_column_body_between_one_column_pages_converts_as_its_source(tmp_path, count):
+    # One-column pages give « footer   Page 2 » as one line, two-column ones as two: the
+    # footer is known by its cells too. Ragged text carries a long line on across a break.
+    sections = [(kind, pdf_samples.MARKER.sub("", text)) for kind, text in SECTIONS[:count]]
+    sample = pdf_samples.build_report(tmp_path / "c.pdf", sections, justify=False, columns=2)
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
