@@ -44,11 +44,17 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             queryset = queryset.filter(published=True)
         queryset = queryset.filter(Q(owner__isnull=True) | Q(owner=user.pk))
         # « Réfléchir avant de lire »: the others' answers `user` may not read yet.
-        if locked_questions(user) is None:
+        locked = locked_questions(user)
+        if locked is None:
+            return queryset
+        # Read once, in one small query: a search repeats this filter in each of its candidate
+        # tiers (search.candidates), and most of the time nothing is hidden: then no condition.
+        locked_ids = list(locked.values_list("question_id", flat=True))
+        if not locked_ids:
             return queryset
         hidden = Comment.objects.hidden_from(user).values("pk")
         # A synthesis of such a question tells what its answers say (syntheses).
-        summed_up = Synthesis.objects.filter(question__in=locked_questions(user)).values("pk")
+        summed_up = Synthesis.objects.filter(question__in=locked_ids).values("pk")
         return queryset.exclude(kind=SearchEntry.Kind.COMMENT, object_id__in=hidden).exclude(
             kind=SearchEntry.Kind.SYNTHESIS, object_id__in=summed_up
         )
