@@ -365,3 +365,20 @@ def test_no_response_of_a_ten_thousand_comment_discussion_passes_500_kb(
         assert response.status_code == 200, name
         sizes[name] = len(response.content)
     assert max(sizes.values()) < 500_000, sizes
+
+
+def test_an_edit_in_an_old_thread_answers_with_the_page_that_holds_it(
+    alice_client, alice, dossier
+) -> None:
+    old = CommentFactory(dossier=dossier, author=alice, body="Avant")
+    grow(dossier, threads=THREADS_PER_PAGE + 2)
+
+    response = alice_client.post(
+        reverse("discussions:comment-edit", args=[old.pk]),
+        {"body": "Après", "version": old.version},
+        **HTMX,
+    )
+
+    html = response.content.decode()
+    assert f'id="comment-{old.pk}" class="comment comment--depth-0" tabindex="-1" autofocus' in html
+    assert [direction for direction, _href, _hx in pagers(html)] == ["newer"]
