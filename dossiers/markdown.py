@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 import nh3
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 _ALLOWED_TAGS = {
     "a", "abbr", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -20,7 +21,9 @@ _ALLOWED_TAGS = {
     "tr", "ul",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
+    # ids on links and list items only come from footnotes (raw HTML is never rendered).
+    "a": {"href", "title", "id"},
+    "li": {"id"},
     "abbr": {"title"},
     "h2": {"id"},
     "h3": {"id"},
@@ -28,6 +31,15 @@ _ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
     "ol": {"start"},
+}
+# The footnotes' markup (mdit-py-plugins): numbered calls, the notes in a section at the end.
+_ALLOWED_CLASSES = {
+    "sup": {"footnote-ref"},
+    "hr": {"footnotes-sep"},
+    "section": {"footnotes"},
+    "ol": {"footnotes-list"},
+    "li": {"footnote-item"},
+    "a": {"footnote-backref"},
 }
 # Only ordinary links: no javascript:, data: or other schemes.
 _URL_SCHEMES = {"http", "https", "mailto"}
@@ -55,26 +67,35 @@ def _parser() -> MarkdownIt:
 
 
 _MD = _parser()
+# Content bodies (dossiers, case studies, recommendations) also take footnotes, `[^1]`, which
+# imported documents carry; messages and notes do not (their ids would meet the page's).
+_MD_WITH_NOTES = _parser().use(footnote_plugin)
 
 
 def sanitise_html(html: str) -> str:
     return nh3.clean(
         html,
-        tags=_ALLOWED_TAGS,
+        tags=_ALLOWED_TAGS | {"section"},
         attributes=_ALLOWED_ATTRIBUTES,
+        allowed_classes=_ALLOWED_CLASSES,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
 
 
-def render_markdown(source: str, *, heading_ids: bool = False, id_prefix: str = "") -> Rendered:
-    """Render Markdown to sanitised HTML; with heading_ids, give h2-h4 unique anchors.
+def render_markdown(
+    source: str, *, heading_ids: bool = False, id_prefix: str = "", notes_id: str = ""
+) -> Rendered:
+    """Render Markdown to sanitised HTML; with heading_ids, give h2-h4 unique anchors; with
+    notes_id, render footnotes, their anchors named after it (one per body on a page).
 
     Headings in comments are demoted (no ids) so that user text never collides with the
     anchors of the page.
     """
-    tokens = _MD.parse(source or "")
+    md = _MD_WITH_NOTES if notes_id else _MD
+    env = {"docId": notes_id} if notes_id else {}
+    tokens = md.parse(source or "", env)
     headings: list[Heading] = []
     used: set[str] = set()
     for index, token in enumerate(tokens):
@@ -96,7 +117,7 @@ def render_markdown(source: str, *, heading_ids: bool = False, id_prefix: str = 
         used.add(anchor)
         token.attrSet("id", anchor)
         headings.append(Heading(level=level, text=text, anchor=anchor))
-    html = _MD.renderer.render(tokens, _MD.options, {})
+    html = md.renderer.render(tokens, md.options, env)
     return Rendered(html=sanitise_html(html), headings=headings)
 
 

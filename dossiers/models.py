@@ -88,13 +88,20 @@ class RenderedBody(models.Model):
         super().save(*args, **kwargs)
 
     def render_body(self) -> None:
-        rendered = render_markdown(self.body, heading_ids=self.heading_ids)
+        rendered = render_markdown(
+            self.body, heading_ids=self.heading_ids, notes_id=self.footnotes_id()
+        )
         self.body_html = rendered.html
         self.body_text = html_text(rendered.html)
         self.headings_rendered(rendered.headings)
 
     def headings_rendered(self, headings: list[Heading]) -> None:
         """Hook for models that keep a table of contents."""
+
+    def footnotes_id(self) -> str:
+        """Names this body's footnote anchors (`#fn-<id>-1`), apart from the other bodies
+        shown on the same page: its kind and number (its order before it has one)."""
+        return f"{self._meta.model_name}{self.pk or getattr(self, 'order', '')}"
 
 
 class DossierQuerySet(models.QuerySet["Dossier"]):

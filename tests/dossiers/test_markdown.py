@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from dossiers.markdown import html_text, render_markdown
+from dossiers.markdown import html_text, render_markdown, sanitise_html
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,26 @@ def test_comment_headings_get_no_ids() -> None:
 def test_text_content_matches_what_the_browser_sees() -> None:
     html = render_markdown("## Été\n\nL’&amp; « réciprocité » 🌍 **ici**").html
     assert html_text(html) == "Été\nL’& « réciprocité » 🌍 ici\n"
+
+
+def test_a_body_renders_its_footnotes_as_numbered_notes_at_the_end() -> None:
+    html = render_markdown(
+        "Un partenariat[^1] qui dure.\n\n[^1]: Depuis *2008*.\n", notes_id="dossier7"
+    ).html
+    assert '<sup class="footnote-ref"><a href="#fn-dossier7-1" id="fnref-dossier7-1"' in html
+    assert '<li id="fn-dossier7-1" class="footnote-item"><p>Depuis <em>2008</em>.' in html
+    assert "[^1]" not in html
+
+
+def test_footnotes_of_two_bodies_do_not_share_anchors() -> None:
+    first = render_markdown("A[^1].\n\n[^1]: a.", notes_id="casestudy1").html
+    second = render_markdown("B[^1].\n\n[^1]: b.", notes_id="casestudy2").html
+    assert 'id="fn-casestudy1-1"' in first and 'id="fn-casestudy2-1"' in second
+
+
+def test_messages_take_no_footnotes_nor_any_class_or_id() -> None:
+    html = render_markdown("Voir[^1].\n\n[^1]: ici.").html
+    assert "footnote" not in html and " id=" not in html
+    # Classes and ids are kept only as the footnotes write them.
+    html = sanitise_html('<p class="x"><a id="y" class="evil" href="#z">z</a></p>')
+    assert 'class="x"' not in html and 'class="evil"' not in html
