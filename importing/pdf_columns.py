@@ -30,25 +30,43 @@ def find_gutter(chars: list[LTChar], width: float, height: float) -> float | Non
         for c in chars
         if round(c.size) == body and height * MARGIN_ZONE < c.y0 < height * (1 - MARGIN_ZONE)
     ]
+    inside = [c for c in chars if height * MARGIN_ZONE < c.y0 < height * (1 - MARGIN_ZONE)]
+    low, high = int(width * 0.3 / BIN), int(width * 0.7 / BIN) + 1
+    run = _widest_gap(_bins(band, width), low, high)
+    if run[1] * BIN < MIN_GUTTER:
+        return None
+    # Within the body text's gap, the gap of all text: a column may start with a heading.
+    # None there means a title across both columns: the body's gap stands.
+    narrower = _widest_gap(_bins(inside, width), run[0], run[0] + run[1])
+    start, size = narrower if narrower[1] * BIN >= MIN_GUTTER else run
+    middle = (start + size / 2) * BIN
+    left = sum(1 for c in inside if c.x1 <= middle)
+    right = sum(1 for c in inside if c.x0 >= middle)
+    if min(left, right) < 20 or len(band) < 100:  # a word beside a picture is no column
+        return None
+    return middle
+
+
+def _bins(chars: list[LTChar], width: float) -> list[int]:
+    """How many characters cover each BIN-wide strip of the page."""
     bins = [0] * (int(width / BIN) + 2)
-    for char in band:
+    for char in chars:
         for index in range(int(char.x0 / BIN), int(char.x1 / BIN) + 1):
-            bins[min(index, len(bins) - 1)] += 1
-    best, best_start, start = 0, 0, None
-    for index in range(int(width * 0.3 / BIN), int(width * 0.7 / BIN) + 1):
+            bins[min(max(index, 0), len(bins) - 1)] += 1
+    return bins
+
+
+def _widest_gap(bins: list[int], low: int, high: int) -> tuple[int, int]:
+    """(first bin, number of bins) of the widest run of empty bins in [low, high)."""
+    best, best_start, start = 0, low, None
+    for index in range(low, min(high, len(bins))):
         if bins[index] == 0:
             start = index if start is None else start
             if index - start + 1 > best:
                 best, best_start = index - start + 1, start
         else:
             start = None
-    if best * BIN < MIN_GUTTER:
-        return None
-    middle = (best_start + best / 2) * BIN
-    left = sum(1 for c in band if c.x1 <= middle)
-    if min(left, len(band) - left) < 100:  # a few lines beside a picture are not columns
-        return None
-    return middle
+    return best_start, best
 
 
 def split_rows(rows_of, chars: list[LTChar], gutter: float) -> list[tuple[int, list[LTChar]]]:  # noqa: ANN001 rows_of groups characters into rows

@@ -124,6 +124,17 @@ def test_ragged_right_and_two_column_layouts_convert_as_their_source(samples, na
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
+def test_a_column_holding_only_a_heading_is_still_a_column(tmp_path):
+    # Found by random mixes of the sections: the right column held only the last heading,
+    # too few body characters for a column, and its words were read into the left's lines.
+    dropped = {8, 16, 17, 27}
+    sections = [
+        (k, pdf_samples.MARKER.sub("", t)) for i, (k, t) in enumerate(SECTIONS) if i not in dropped
+    ]
+    sample = pdf_samples.build_report(tmp_path / "h.pdf", sections, columns=2)
+    assert extract_pdf(sample.path).markdown == sample.markdown
+
+
 @pytest.mark.parametrize("count", [8, 12])
 def test_a_short_two_column_body_between_one_column_pages_converts_as_its_source(tmp_path, count):
     # One-column pages give « footer   Page 2 » as one line, two-column ones as two: the
