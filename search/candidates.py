@@ -12,7 +12,7 @@ A match outside tier 1 when it is full can only rank above its last row by what 
 adds, at most FIELD_WEIGHTS[2] × (k1 + 1) per word (× the dossier's boost): docs/search.md
 says why that is rarely enough, and the relevance set measures it. The same query brings, for
 each candidate, how often each searched stem occurs in its text (PostgreSQL: read back from
-ts_rank over the text's positions; SQLite: counted in search_fts's stemmed copy).
+ts_rank over the text's positions; SQLite: from the entry's text_counts).
 """
 
 from __future__ import annotations
@@ -189,20 +189,18 @@ def _sqlite(
             *params, match, limits[1],
             *params, query_key(parsed), match, EXACT_TITLE_LIMIT,
         ]  # fmt: skip
-    # The stemmed text holds each stem between two spaces: counting " stem " counts them all.
-    # Lengths in bytes (of a BLOB: no scan of the text for its characters).
+    # Occurrences in the text, from its stored counts (" stem:count ", search.parsing).
     in_text = "".join(
-        ", (length(CAST(f.body AS BLOB)) - length(CAST(replace(f.body, %s, '') AS BLOB)))"
-        f" / {len(s.encode()) + 2}"
+        ", CASE WHEN instr(e.text_counts, %s) > 0 THEN CAST(substr(e.text_counts,"
+        f" instr(e.text_counts, %s) + {len(s) + 2}, 6) AS INTEGER) ELSE 0 END"
         for s in stems
     )
     columns = ", ".join(f"e.{column}" for column in CANDIDATE_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute(
             f"{with_sql} SELECT {columns}, {full}{in_text} FROM c"  # noqa: S608
-            " JOIN search_searchentry AS e ON e.id = c.id"
-            f" JOIN search_fts AS f ON f.rowid = e.priority * {SQLITE_ROWID_SPAN} + e.id",
-            [*tier_params, *(f" {s} " for s in stems)],
+            " JOIN search_searchentry AS e ON e.id = c.id",
+            [*tier_params, *(f" {s}:" for s in stems for _twice in range(2))],
         )
         rows = cursor.fetchall()
     width = len(CANDIDATE_COLUMNS) + 1

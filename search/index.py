@@ -22,7 +22,7 @@ from dossiers.markdown import html_text
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region
 from learning.models import FieldReport
 from search.models import INDEXED_MODELS, SearchEntry
-from search.parsing import spaced_stems, title_key, word_count
+from search.parsing import spaced_stems, stem_counts, title_key, word_count
 from syntheses.models import Synthesis
 
 Kind = SearchEntry.Kind
@@ -231,6 +231,8 @@ def _finish(values: dict[str, Any], kind: str, object_id: int) -> dict[str, Any]
     values["title_key"] = title_key(values["title"])
     values["title_stems"] = spaced_stems(values["title"])
     values["summary_stems"] = spaced_stems(values["summary"])
+    if connection.vendor == "sqlite":  # PostgreSQL reads them from the vector
+        values["text_counts"] = stem_counts(values["body"])
     values["priority"] = PRIORITIES[kind]
     values["kind"] = kind
     values["object_id"] = object_id

@@ -119,6 +119,10 @@ class SearchEntry(models.Model):
     # for the title-and-summary tier and in Python for the score (search.ranking).
     title_stems = models.TextField(null=True, editable=False)
     summary_stems = models.TextField(null=True, editable=False)
+    # SQLite only (search.parsing.stem_counts): how often each stem occurs in the text, read
+    # instead of the text itself, which may be 10,000 words long; PostgreSQL reads them from
+    # `vector`. NULL on PostgreSQL.
+    text_counts = models.TextField(null=True, editable=False)
     # Lengths in words of the three fields: the ranking's length normalisation
     # (search.ranking), the same on both databases. These derived columns are nullable, see
     # facet_keys.

@@ -7,6 +7,7 @@ SQLite's FTS5 gets a MATCH expression built from the terms, and the snippets mar
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,6 +105,13 @@ def spaced_stems(text: str | None) -> str:
     """The stems of `text`, each between two spaces: how SearchEntry stores a title's and a
     summary's, so that counting " stem " in them counts every occurrence."""
     return "".join(f" {word} " for word in stems(text))
+
+
+def stem_counts(text: str | None) -> str:
+    """How often each stem occurs in `text`, as " stem:count" pieces ending with a space
+    (" partenair:75 plaidoi:40 "): what SQLite reads a text's occurrences from."""
+    counts = Counter(stems(text))
+    return "".join(f" {word}:{count}" for word, count in counts.items()) + " "
 
 
 # Longest title key kept: a longer title is no query anyone types.
