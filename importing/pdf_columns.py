@@ -32,19 +32,21 @@ def find_gutter(chars: list[LTChar], width: float, height: float) -> float | Non
     ]
     inside = [c for c in chars if height * MARGIN_ZONE < c.y0 < height * (1 - MARGIN_ZONE)]
     low, high = int(width * 0.3 / BIN), int(width * 0.7 / BIN) + 1
-    run = _widest_gap(_bins(band, width), low, high)
-    if run[1] * BIN < MIN_GUTTER:
+    body_bins, all_bins = _bins(band, width), _bins(inside, width)
+    best: tuple[int, float] | None = None  # (characters on the lesser side, middle)
+    for run in _gaps(body_bins, low, high):
+        # Within the body text's gap, the gap of all text: a column may start with a
+        # heading. None there means a title across both columns: the body's gap stands.
+        narrower = max(_gaps(all_bins, run[0], run[0] + run[1]), key=lambda g: g[1], default=run)
+        start, size = narrower if narrower[1] * BIN >= MIN_GUTTER else run
+        middle = (start + size / 2) * BIN
+        left = sum(1 for c in inside if c.x1 <= middle)
+        right = sum(1 for c in inside if c.x0 >= middle)
+        if best is None or min(left, right) > best[0]:
+            best = (min(left, right), middle)
+    if best is None or best[0] < 8 or len(band) < 100:  # a word beside a picture is no column
         return None
-    # Within the body text's gap, the gap of all text: a column may start with a heading.
-    # None there means a title across both columns: the body's gap stands.
-    narrower = _widest_gap(_bins(inside, width), run[0], run[0] + run[1])
-    start, size = narrower if narrower[1] * BIN >= MIN_GUTTER else run
-    middle = (start + size / 2) * BIN
-    left = sum(1 for c in inside if c.x1 <= middle)
-    right = sum(1 for c in inside if c.x0 >= middle)
-    if min(left, right) < 20 or len(band) < 100:  # a word beside a picture is no column
-        return None
-    return middle
+    return best[1]
 
 
 def _bins(chars: list[LTChar], width: float) -> list[int]:
@@ -56,17 +58,20 @@ def _bins(chars: list[LTChar], width: float) -> list[int]:
     return bins
 
 
-def _widest_gap(bins: list[int], low: int, high: int) -> tuple[int, int]:
-    """(first bin, number of bins) of the widest run of empty bins in [low, high)."""
-    best, best_start, start = 0, low, None
-    for index in range(low, min(high, len(bins))):
-        if bins[index] == 0:
-            start = index if start is None else start
-            if index - start + 1 > best:
-                best, best_start = index - start + 1, start
-        else:
+def _gaps(bins: list[int], low: int, high: int) -> list[tuple[int, int]]:
+    """(first bin, number of bins) of each run of empty bins in [low, high) wide enough
+    for a gutter."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for index in range(low, min(high, len(bins)) + 1):
+        empty = index < min(high, len(bins)) and bins[index] == 0
+        if empty and start is None:
+            start = index
+        elif not empty and start is not None:
+            if (index - start) * BIN >= MIN_GUTTER:
+                runs.append((start, index - start))
             start = None
-    return best_start, best
+    return runs
 
 
 def split_rows(rows_of, chars: list[LTChar], gutter: float) -> list[tuple[int, list[LTChar]]]:  # noqa: ANN001 rows_of groups characters into rows

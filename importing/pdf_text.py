@@ -124,6 +124,12 @@ class Paragraphs:
         self.right = _percentile(ends, 0.95)
         starts = Counter(round(line.x0) for line in plain)
         self.left = float(starts.most_common(1)[0][0]) if starts else 0.0
+        self.lefts = {
+            column: float(
+                Counter(round(x.x0) for x in plain if x.column == column).most_common(1)[0][0]
+            )
+            for column in self.rights
+        }
         self.justified = sum(1 for line in plain if self._full(line, 2)) >= 0.45 * len(ends)
         steps = Counter(
             round(b.top - a.top)
@@ -144,8 +150,8 @@ class Paragraphs:
         if NUMBERED.match(nxt.text) and (ended or not self._full(prev)):
             return False
         listed = bool(BULLET.match(first.text) or NUMBERED.match(first.text))
-        if listed and nxt.column == prev.column and nxt.x0 < prev.x0 - 0.8 * self.size:
-            return False  # back at the margin: the list item is over
+        if listed and nxt.column == prev.column and nxt.x0 < first.x0 + 0.5 * self.size:
+            return False  # back at the bullet's margin: the item is over (its lines hang)
         if nxt.page != prev.page or nxt.column != prev.column:
             if nxt.text[:1].islower():
                 return True
@@ -153,7 +159,9 @@ class Paragraphs:
                 return self._full(prev)
             # Ragged lines inside a paragraph nearly all come near the edge, its last one
             # rarely: a long line ending a sentence most likely goes on after the break.
-            width = (self.right - self.left) / max(1, len(self.rights))
+            width = self.rights.get(prev.column, self.right) - self.lefts.get(
+                prev.column, self.left
+            )
             return not ended or self._full(prev, 0.12 * width)
         if nxt.top - prev.top > self.leading * 1.35:
             return False
@@ -166,7 +174,7 @@ class Paragraphs:
         if self.justified:
             return self._full(prev) or not ended
         right = self.rights.get(prev.column, self.right)
-        short = prev.x1 < right - 0.25 * (right - self.left) / max(1, len(self.rights))
+        short = prev.x1 < right - 0.25 * (right - self.lefts.get(prev.column, self.left))
         return not (short and ended and nxt.text[:1].isupper())
 
     def paragraph_end(self, start: int, is_heading) -> int:  # noqa: ANN001 a predicate on lines

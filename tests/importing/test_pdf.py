@@ -124,14 +124,23 @@ def test_ragged_right_and_two_column_layouts_convert_as_their_source(samples, na
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
-def test_a_column_holding_only_a_heading_is_still_a_column(tmp_path):
-    # Found by random mixes of the sections: the right column held only the last heading,
-    # too few body characters for a column, and its words were read into the left's lines.
-    dropped = {8, 16, 17, 27}
+@pytest.mark.parametrize(
+    ("dropped", "justify"),
+    [
+        ({8, 16, 17, 27}, True),
+        ({0, 2, 11, 17}, True),
+        ({1, 2, 5, 8, 10, 11, 12, 13, 15, 22, 26}, False),
+    ],
+    ids=["a-heading-alone", "a-line-alone", "a-list-item-then-a-paragraph"],
+)
+def test_a_column_holding_little_is_still_a_column(tmp_path, dropped, justify):
+    # Found by random mixes of the sections: a right column holding only a heading, or the
+    # last line of a paragraph, was not taken for a column and its words were read into the
+    # left column's lines; a one-line list item ran into the paragraph after it.
     sections = [
         (k, pdf_samples.MARKER.sub("", t)) for i, (k, t) in enumerate(SECTIONS) if i not in dropped
     ]
-    sample = pdf_samples.build_report(tmp_path / "h.pdf", sections, columns=2)
+    sample = pdf_samples.build_report(tmp_path / "h.pdf", sections, justify=justify, columns=2)
     assert extract_pdf(sample.path).markdown == sample.markdown
 
 
