@@ -251,6 +251,11 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ccfd")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A Redis outage must not stop logins: each process counts in its own memory meanwhile.
     CACHES["default"]["BACKEND"] = "ccfd_community.cache.FallbackRedisCache"
+    # django-environ lowercases ?key_prefix= and ?version= for this backend, and Django
+    # reads them upper-case only: CACHE_URL=redis://…/1?key_prefix=site had no prefix.
+    for option in ("key_prefix", "version"):
+        if option in CACHES["default"]:
+            CACHES["default"][option.upper()] = CACHES["default"].pop(option)
 # Sessions live in the database, not the cache, so a cache outage logs nobody out.
 # Not cached_db (one query less a page, about half a millisecond): a session ended while
 # Redis is down (log out, password change) would come back from Redis when it answers again.
