@@ -141,7 +141,12 @@ def fts5_query(parsed: ParsedQuery) -> str:
     """
 
     def expression(term: Term) -> str:
-        return '"' + " ".join(stem(word) for word in term.words) + '"'
+        words = term.words
+        meaningful = tuple(word for word in words if word not in STOPWORDS)
+        if len(meaningful) == 1:
+            # PostgreSQL drops a phrase's stop words: "partenaires de la" is « partenaires ».
+            words = meaningful
+        return '"' + " ".join(stem(word) for word in words) + '"'
 
     positive = " AND ".join(expression(t) for t in parsed.terms if not t.exclude)
     negative = "".join(f" NOT {expression(t)}" for t in parsed.terms if t.exclude)

@@ -25,7 +25,7 @@ from search.management.commands.generate_corpus import (
     is_known_item,
 )
 from search.models import SearchEntry
-from search.parsing import parse_query, stem, stems, title_key, word_count
+from search.parsing import fts5_query, parse_query, stem, stems, title_key, word_count
 from search.query import search
 from search.ranking import Candidate, rank
 
@@ -160,3 +160,8 @@ def test_python_stems_as_postgresql_stems_the_corpus_words() -> None:
         postgresql = dict(cursor.fetchall())
     different = {w: (postgresql[w], stem(w)) for w in words if postgresql[w] != [stem(w)]}
     assert different == {}
+
+
+def test_a_phrase_of_one_word_and_stop_words_is_that_word_as_on_postgresql() -> None:
+    assert fts5_query(parse_query('"partenaires de la"')) == '("partenair")'
+    assert fts5_query(parse_query('"plaidoyer en zone"')) == '("plaidoi en zon")'
