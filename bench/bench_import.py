@@ -175,7 +175,7 @@ def bench_office(folder: Path) -> None:
 
 
 def main() -> None:
-    logging.getLogger("importing").setLevel(logging.WARNING)  # refusals are printed below
+    logging.getLogger("importing").setLevel(logging.ERROR)  # refusals are printed below
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         samples = pdf_samples.build_all(folder / "pdf")
