@@ -75,6 +75,9 @@ POSTGRESQL_FORWARD = [
         setweight(to_tsvector('french_unaccent', coalesce(title, '')), 'A')
         || setweight(to_tsvector('french_unaccent', coalesce(summary, '')), 'B')
     """,
+    # The updates above left deferred foreign-key checks pending on the table, and
+    # PostgreSQL refuses to index a table with pending trigger events: run them now.
+    "SET CONSTRAINTS ALL IMMEDIATE",
     "CREATE INDEX search_entry_head_gin ON search_searchentry USING gin (head_vector)"
     " WITH (fastupdate = off)",
 ]
