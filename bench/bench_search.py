@@ -149,7 +149,7 @@ def run(member: User, text: str, params: dict[str, str], **options: Any) -> Sear
     from search.parsing import parse_query
     from search.query import search
 
-    filters = DossierFilterForm({k: v for k, v in params.items() if k != "kind"})
+    filters = DossierFilterForm({k: v for k, v in params.items() if k != "kind"}, user=member)
     filters.is_valid()
     wanted = any(filters.cleaned_data.get(k) for k in ("region", "theme", "tag", "period"))
     dossiers = filters.filter(Dossier.objects.all()) if wanted else None

@@ -59,10 +59,10 @@ class DossierFilterForm(forms.Form):
         label=_("Sort by"),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Only keywords that some dossier carries.
-        self.fields["tag"].queryset = Dossier.tags.order_by("name")  # type: ignore[attr-defined]
+        # Only keywords that some dossier `user` may read carries.
+        self.fields["tag"].queryset = Dossier.objects.readable_by(user).keywords()
 
     def clean_period(self) -> tuple[int, int] | None:
         value = self.cleaned_data["period"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItem
 
 from discussions.targets import kind_of
 from dossiers.markdown import Heading, html_text, render_markdown
@@ -117,6 +119,15 @@ class DossierQuerySet(models.QuerySet["Dossier"]):
     def readable_by(self, user: User) -> DossierQuerySet:
         """`visible_to` under the name every discussion target's QuerySet shares."""
         return self.visible_to(user)
+
+    def keywords(self) -> models.QuerySet[Tag]:
+        """The keywords these dossiers carry, by name: offered to a member, those of the
+        dossiers they may read only (a draft's keyword says what is being prepared)."""
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id__in=self.values("pk"),
+        )
+        return Tag.objects.filter(pk__in=tagged.values("tag_id")).order_by("name")
 
     def followed_by(self, user: User) -> DossierQuerySet:
         """The dossiers `user` follows, directly or through one of their themes or regions

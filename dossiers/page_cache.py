@@ -199,7 +199,8 @@ def filter_fields_html(form: DossierFilterForm) -> SafeString:
     use: three small queries); filled in, they show what was typed and are rendered."""
     if form.is_bound:
         return mark_safe(render_to_string(FILTER_TEMPLATE, {"form": form}))  # noqa: S308
-    choices = [*Region.objects.all(), *Theme.objects.all(), *Dossier.tags.order_by("name")]
+    # The keywords are the reader's (a member's, of published dossiers only).
+    choices = [*Region.objects.all(), *Theme.objects.all(), *form.fields["tag"].queryset]
     key = fragment_key("filters", rows_digest(choices), (FILTER_TEMPLATE,))
     html = cache.get(key)
     if html is None:

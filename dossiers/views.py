@@ -77,7 +77,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def dossier_list(request: HttpRequest) -> HttpResponse:
-    form = DossierFilterForm(request.GET or None)
+    form = DossierFilterForm(request.GET or None, user=request.user)
     if form.is_bound:
         form.is_valid()  # errors are shown beside the filters; valid ones still apply
     dossiers = form.filter(_listed(request))

@@ -28,7 +28,9 @@ FACET_TITLES = [
 def results(request: HttpRequest) -> HttpResponse:
     """The search page: what the user may read that matches `q`, ranked, with facets."""
     form = SearchForm(request.GET)
-    filters = DossierFilterForm({key: request.GET.get(key, "") for key in DOSSIER_FILTERS})
+    filters = DossierFilterForm(
+        {key: request.GET.get(key, "") for key in DOSSIER_FILTERS}, user=request.user
+    )
     form.is_valid()
     filters.is_valid()  # an unknown value is reported and ignored, as on the dossier list
     parsed = parse_query(form.cleaned_data.get("q", ""))

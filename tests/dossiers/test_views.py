@@ -84,6 +84,15 @@ def test_the_list_filters_by_region_theme_tag_and_period(alice_client) -> None:
     assert match.title in html and other.title not in html
 
 
+def test_keywords_of_drafts_are_offered_to_curators_only(alice_client, carol_client) -> None:
+    DossierFactory(slug="publie").tags.add("semences paysannes")
+    DossierFactory(slug="brouillon", status="draft").tags.add("fermeture du bureau")
+    for client, sees_the_draft in ((alice_client, False), (carol_client, True)):
+        html = client.get(reverse("dossiers:list")).content.decode()
+        assert "semences paysannes" in html
+        assert ("fermeture du bureau" in html) is sees_the_draft
+
+
 @pytest.mark.parametrize(
     "query",
     [

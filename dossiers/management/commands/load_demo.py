@@ -16,8 +16,8 @@ from discussions.demo import demo_discussions_load
 from dossiers import demo_content
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 from learning.demo import demo_learning_load
-from syntheses.demo import demo_syntheses_load
 from questions.demo import demo_questions_load
+from syntheses.demo import demo_syntheses_load
 
 
 def sync(
