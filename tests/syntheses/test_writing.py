@@ -25,6 +25,15 @@ def refs(*comments: Any) -> str:
 # --- Who may write -------------------------------------------------------------------
 
 
+def test_curators_are_offered_to_write_a_synthesis_of_a_discussion_with_messages_only(
+    carol_client: Client, dossier: Any, bob: Any
+) -> None:
+    url = reverse("syntheses:write", args=["dossier", dossier.pk])
+    assert url not in carol_client.get(dossier.get_absolute_url()).content.decode()
+    CommentFactory(dossier=dossier, author=bob, body="Un premier message.")
+    assert url in carol_client.get(dossier.get_absolute_url()).content.decode()
+
+
 @pytest.mark.parametrize(
     ("persona", "status"),
     [(None, 302), ("alice", 403), ("bob", 403), ("mo", 403), ("carol", 200)],
