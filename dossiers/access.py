@@ -1,4 +1,4 @@
-"""The gates through which every view reaches a dossier or one of its parts.
+"""The gate through which every view reaches a dossier.
 
 What a user may not read answers 404, never 403, so its existence is not revealed.
 """
@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from dossiers.models import CaseStudy, Dossier, Recommendation
+from dossiers.models import Dossier
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -19,22 +18,3 @@ if TYPE_CHECKING:
 def dossier_for(user: User, slug: str) -> Dossier:
     """The dossier with this slug if `user` may read it, else 404."""
     return get_object_or_404(Dossier.objects.visible_to(user), slug=slug)
-
-
-def dossier_page_for(user: User, slug: str) -> Dossier:
-    """`dossier_for` with everything the reading page shows, in a fixed number of queries."""
-    queryset = Dossier.objects.visible_to(user).prefetch_related(
-        "authors",
-        "regions",
-        "themes",
-        "tags",
-        "case_studies",
-        "questions",
-        Prefetch(
-            "recommendations",
-            queryset=Recommendation.objects.prefetch_related(
-                Prefetch("case_studies", queryset=CaseStudy.objects.only("pk", "title", "dossier"))
-            ),
-        ),
-    )
-    return get_object_or_404(queryset.select_related("updated_by"), slug=slug)
