@@ -38,7 +38,6 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
@@ -49,6 +48,7 @@ from discussions.models import Annotation, Comment, Notification
 from discussions.targets import ANNOTATION_FIELDS, BODY_KINDS, COMMENT_FIELDS
 from discussions.tasks import DIGEST_PERIOD, notification_is_sendable, notification_link
 from dossiers.models import Dossier, Question, Recommendation, Region, Theme
+from learning.digest_render import digest_parts
 from learning.models import FieldReport, StatusChange
 
 Frequency = User.LearningDigest
@@ -122,24 +122,36 @@ def users_due(now: datetime) -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(learning_digest=Frequency.OFF).filter(due)
 
 
-def digest_build(user: User, *, now: datetime | None = None) -> Digest:
-    """The digest `user` would receive now."""
+def digest_build(user: User, *, now: datetime | None = None, batch: Any = None) -> Digest:
+    """The digest `user` would receive now.
+
+    `batch`: a `learning.digest_batch.Batch` holding what the digests of several members
+    share, read once for all of them (the dossiers each follows, the question of the week,
+    their pending notifications); without it (the preview page), each is read here. Either
+    way every item is asked of the models' `readable_by` methods for `user`."""
     now = now or timezone.now()
     since = digest_since(user, now)
-    # Read once: as a subquery, PostgreSQL ran it again for each candidate row (4 s a digest
-    # at 2,000 field reports).
-    followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
+    if batch is not None:
+        followed, topics = batch.followed[user.pk], batch.topic_dossiers[user.pk]
+    else:
+        # Read once: as a subquery, PostgreSQL ran it again for each candidate row (4 s a
+        # digest at 2,000 field reports).
+        followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
+        topics = _topic_dossiers(user)
     digest = Digest(
         recipient=user,
         since=since,
         field_reports=_field_reports(user, since, followed),
         status_changes=_status_changes(user, since, followed),
-        questions=_questions(user, since),
-        syntheses=_syntheses(user, since),
+        questions=_questions(user, since, topics),
+        syntheses=_syntheses(user, since, batch),
         annotations=_annotations(user, since),
-        question_of_the_week=_question_of_the_week(user, since, now),
+        question_of_the_week=_question_of_the_week(user, since, now, batch),
     )
-    digest.pending = _pending_notifications(user, now)
+    if batch is not None:
+        digest.pending = _sendable(user, batch.pending.get(user.pk, []), recheck=True)
+    else:
+        digest.pending = _pending_notifications(user, now)
     digest.notifications = _untold(digest)
     return digest
 
@@ -169,17 +181,21 @@ def _status_changes(user: User, since: datetime, followed: list[int]) -> list[St
     return list(changes[:SECTION_LIMIT])
 
 
-def _questions(user: User, since: datetime) -> list[Question]:
-    """Questions of dossiers in my themes and regions (declared on my profile or followed)
-    that I have not answered, with news since: an answer, or their dossier just published.
-    Only how many answers they have is shown, never their text."""
+def _topic_dossiers(user: User) -> list[int]:
+    """The dossiers of my themes and regions (declared on my profile or followed)."""
     themes = Theme.objects.filter(Q(members=user) | Q(follows__user=user)).values("pk")
     regions = Region.objects.filter(Q(members=user) | Q(follows__user=user)).values("pk")
-    dossiers = list(
+    return list(
         Dossier.objects.filter(Q(themes__in=themes) | Q(regions__in=regions))
         .distinct()
         .values_list("pk", flat=True)
     )
+
+
+def _questions(user: User, since: datetime, dossiers: list[int]) -> list[Question]:
+    """Questions of dossiers in my themes and regions (`dossiers`) that I have not answered,
+    with news since: an answer, or their dossier just published. Only how many answers they
+    have is shown, never their text."""
     answers = Comment.objects.filter(question=OuterRef("pk"), state=Comment.State.VISIBLE)
     count = answers.order_by().values("question").annotate(n=Count("pk")).values("n")
     latest = answers.order_by().values("question").annotate(at=Max("created_at")).values("at")
@@ -194,12 +210,13 @@ def _questions(user: User, since: datetime) -> list[Question]:
             last_answer_at=Subquery(latest, output_field=DateTimeField()),
         )
         .filter(Q(last_answer_at__gte=since) | Q(dossier__published_on__gte=since.date()))
+        .select_related("dossier")
         .order_by(F("last_answer_at").desc(nulls_last=True), "-pk")
     )
     return list(questions[:QUESTIONS_SHOWN])
 
 
-def _syntheses(user: User, since: datetime) -> list[Any]:
+def _syntheses(user: User, since: datetime, batch: Any = None) -> list[Any]:
     """Syntheses written or revised since, of discussions I took part in (app `syntheses`,
     its own readability and participation methods)."""
     if not apps.is_installed("syntheses"):
@@ -208,7 +225,10 @@ def _syntheses(user: User, since: datetime) -> list[Any]:
 
     # Most weeks see few syntheses, and the query of those I took part in is costly to
     # build: a plain one first.
-    if not Synthesis.objects.filter(updated_at__gte=since).exists():
+    if batch is not None:
+        if batch.latest_synthesis is None or batch.latest_synthesis < since:
+            return []
+    elif not Synthesis.objects.filter(updated_at__gte=since).exists():
         return []
     syntheses = (
         Synthesis.objects.readable_by(user)
@@ -220,7 +240,7 @@ def _syntheses(user: User, since: datetime) -> list[Any]:
     return list(syntheses[:SECTION_LIMIT])
 
 
-def _question_of_the_week(user: User, since: datetime, now: datetime) -> Any:
+def _question_of_the_week(user: User, since: datetime, now: datetime, batch: Any = None) -> Any:
     """The cross-dossier question of this week (app `questions`), in the first digest of
     the week only: a daily digest does not repeat it every day."""
     if not apps.is_installed("questions"):
@@ -228,6 +248,8 @@ def _question_of_the_week(user: User, since: datetime, now: datetime) -> Any:
     day = timezone.localdate(now)
     if timezone.localdate(since).isocalendar()[:2] == day.isocalendar()[:2]:
         return None
+    if batch is not None:
+        return batch.question_of_the_week(user, day)
     from questions.models import CrossQuestion
 
     return CrossQuestion.objects.readable_by(user).of_the_week(day)
@@ -266,16 +288,35 @@ def _annotations(user: User, since: datetime) -> list[Annotation]:
 def _pending_notifications(user: User, now: datetime) -> list[Notification]:
     """The unread notifications not emailed yet that the daily digest would carry, asked
     again whether `user` may still read what each is about."""
-    pending = (
-        Notification.objects.for_recipient(user)
-        .with_places()
-        .select_related("comment__author", "field_report__dossier")
+    return _sendable(user, list(pending_rows(Notification.objects.for_recipient(user), now)))
+
+
+def pending_rows(notifications: QuerySet[Notification], now: datetime) -> QuerySet[Notification]:
+    """The unread notifications not emailed yet of the daily digest's period, joined with
+    what the email says of each."""
+    return (
+        notifications.with_places()
+        .select_related("field_report__dossier")
         .select_related("recommendation__dossier")
         .filter(read_at__isnull=True, emailed_at__isnull=True)
         .filter(created_at__gte=now - DIGEST_PERIOD)
         .order_by("dossier_id", "created_at", "pk")
     )
-    notifications = list(pending)
+
+
+def _sendable(
+    user: User, notifications: list[Notification], *, recheck: bool = False
+) -> list[Notification]:
+    """Those of `notifications` (`user`'s) that `user` may still read. `recheck`: they were
+    read for a batch of members, without `for_recipient`; ask it for `user` now (one query
+    of their ids)."""
+    if recheck and notifications:
+        readable = set(
+            Notification.objects.for_recipient(user)
+            .filter(pk__in=[n.pk for n in notifications])
+            .values_list("pk", flat=True)
+        )
+        notifications = [n for n in notifications if n.pk in readable]
     for notification in notifications:
         # One user object: its permissions (curator or not) are read once, not per row.
         notification.recipient = user
@@ -349,9 +390,10 @@ def digest_email(digest: Digest) -> EmailMultiAlternatives:
     subject = ngettext(
         "Your learning digest: %(count)s item", "Your learning digest: %(count)s items", count
     ) % {"count": count}
+    text, html = digest_parts(context)
     message = EmailMultiAlternatives(
         settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject,
-        render_to_string("learning/email/digest.txt", context),
+        text,
         None,
         [digest.recipient.email],
         headers={
@@ -359,7 +401,7 @@ def digest_email(digest: Digest) -> EmailMultiAlternatives:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.attach_alternative(render_to_string("learning/email/digest.html", context), "text/html")
+    message.attach_alternative(html, "text/html")
     return message
 
 

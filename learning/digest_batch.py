@@ -1,0 +1,151 @@
+"""The learning digests of a batch of members, built together (the sending task takes 100
+at a time): what their digests share is read once for the batch rather than once each.
+
+- the dossiers each member follows (directly, by theme or by region) and the dossiers of
+  their themes and regions: five queries for the batch, the same sets as
+  `Dossier.objects.followed_by(user)` and `digest._topic_dossiers(user)`;
+- the date of the latest synthesis (a digest older than it lists none);
+- the question of the week, once per kind of reader: `CrossQuestion.objects.readable_by`
+  tells only curators from the others (`Dossier.objects.visible_to`);
+- the pending notifications of every member of the batch in one query with what the email
+  says of each; each member's are then asked again of `Notification.objects.for_recipient`
+  (one query of their ids) and of `notification_is_sendable`.
+
+Every other section is each member's own query through the models' `readable_by`
+(`learning.digest`), and every item is still checked for its member at sending time:
+tests/learning/test_digest.py compares each batch digest with the one-member builder's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+from django_tasks import task
+
+from accounts.models import User
+from discussions.models import Follow, Notification
+from dossiers.models import Dossier
+from learning.digest import Digest, digest_build, digest_email, pending_rows, users_due
+
+# Members per task: `send_learning_digests` queues them so.
+BATCH_SIZE = 100
+
+
+class Batch:
+    """What the digests of `users` share, read when it is made."""
+
+    def __init__(self, users: list[User], now: datetime) -> None:
+        pks = [user.pk for user in users]
+        self.followed, self.topic_dossiers = _dossiers_of(pks)
+        self.latest_synthesis = _latest_synthesis()
+        self.pending: dict[int, list[Notification]] = defaultdict(list)
+        for notification in pending_rows(Notification.objects.filter(recipient__in=pks), now):
+            self.pending[notification.recipient_id].append(notification)
+        self._of_the_week: dict[tuple[bool, date], Any] = {}
+
+    def question_of_the_week(self, user: User, day: date) -> Any:
+        from questions.models import CrossQuestion
+
+        key = (bool(getattr(user, "is_curator", False)), day)
+        if key not in self._of_the_week:
+            self._of_the_week[key] = CrossQuestion.objects.readable_by(user).of_the_week(day)
+        return self._of_the_week[key]
+
+
+def digests_build(users: list[User], *, now: datetime) -> list[Digest]:
+    """The digests `users` would receive now, in their order: each the same as
+    `digest_build(user, now=now)` gives."""
+    batch = Batch(users, now)
+    return [digest_build(user, now=now, batch=batch) for user in users]
+
+
+@task()
+def learning_digests_send(user_pks: list[int]) -> int:
+    """Build and email the digests of those of `user_pks` whose digest is due, as
+    `learning_digest_send` does for one; returns how many emails were sent."""
+    now = timezone.now()
+    sent = 0
+    with transaction.atomic():
+        # Locked: a batch queued twice goes once.
+        users = list(
+            users_due(now).select_for_update(of=("self",)).filter(pk__in=user_pks).order_by("pk")
+        )
+        emailed: list[int] = []
+        for digest in digests_build(users, now=now):
+            if digest.is_empty:
+                continue
+            with translation.override(settings.LANGUAGE_CODE):
+                digest_email(digest).send()
+            sent += 1
+            emailed.extend(n.pk for n in digest.pending)
+        Notification.objects.filter(pk__in=emailed).update(emailed_at=now)
+        # An empty period counts too: the next digest covers the next period.
+        User.objects.filter(pk__in=[user.pk for user in users]).update(learning_digest_sent_at=now)
+    return sent
+
+
+def _latest_synthesis() -> datetime | None:
+    if not apps.is_installed("syntheses"):
+        return None
+    from syntheses.models import Synthesis
+
+    return Synthesis.objects.aggregate(latest=Max("updated_at"))["latest"]
+
+
+def _dossiers_of(pks: list[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """For each member: the dossiers they follow (directly, or through a followed theme or
+    region), and the dossiers of their themes and regions (declared on the profile or
+    followed). Five queries for the batch."""
+    direct: dict[int, set[int]] = defaultdict(set)
+    themes: dict[int, set[int]] = defaultdict(set)  # followed
+    regions: dict[int, set[int]] = defaultdict(set)
+    for user, dossier, theme, region in Follow.objects.filter(user__in=pks).values_list(
+        "user_id", "dossier_id", "theme_id", "region_id"
+    ):
+        if dossier is not None:
+            direct[user].add(dossier)
+        if theme is not None:
+            themes[user].add(theme)
+        if region is not None:
+            regions[user].add(region)
+    declared_themes = _pairs(User.themes.through.objects.filter(user__in=pks), "theme_id")
+    declared_regions = _pairs(User.regions.through.objects.filter(user__in=pks), "region_id")
+    all_themes = set().union(*themes.values(), *declared_themes.values())
+    all_regions = set().union(*regions.values(), *declared_regions.values())
+    in_theme = _by_topic(Dossier.themes.through.objects.filter(theme__in=all_themes), "theme_id")
+    in_region = _by_topic(
+        Dossier.regions.through.objects.filter(region__in=all_regions), "region_id"
+    )
+    followed, topical = {}, {}
+    for pk in pks:
+        by_follow = set(direct[pk])
+        by_follow.update(*(in_theme[t] for t in themes[pk]), *(in_region[r] for r in regions[pk]))
+        followed[pk] = sorted(by_follow)
+        mine_t, mine_r = themes[pk] | declared_themes[pk], regions[pk] | declared_regions[pk]
+        topical[pk] = sorted(
+            set().union(*(in_theme[t] for t in mine_t), *(in_region[r] for r in mine_r))
+        )
+    return followed, topical
+
+
+def _pairs(rows: Any, field: str) -> dict[int, set[int]]:
+    """user pk → the `field` values of their rows."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for user, value in rows.values_list("user_id", field):
+        found[user].add(value)
+    return found
+
+
+def _by_topic(rows: Any, field: str) -> dict[int, set[int]]:
+    """theme or region pk → its dossiers."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for topic, dossier in rows.values_list(field, "dossier_id"):
+        found[topic].add(dossier)
+    return found
