@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import permissions_of
+
 # The groups that give a role (accounts/migrations/0002), with the role's name on profiles.
 ROLE_GROUPS = {
     "Curators": pgettext_lazy("role", "Curator"),
@@ -141,8 +143,11 @@ class User(AbstractUser):
 
     @property
     def is_curator(self) -> bool:
-        return self.is_superuser or (self.is_staff and self.has_perm("dossiers.change_dossier"))
+        return self.is_superuser or (
+            self.is_staff and "dossiers.change_dossier" in permissions_of(self)
+        )
 
     @property
     def is_moderator(self) -> bool:
-        return self.is_superuser or self.has_perm("discussions.moderate_comment")
+        """Read on every page (the header's « Modération »): from the cache, accounts/roles.py."""
+        return self.is_superuser or "discussions.moderate_comment" in permissions_of(self)
