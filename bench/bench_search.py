@@ -13,6 +13,8 @@ two databases' first ten of every query (overlap ≥ 9/10).
 
     .venv/bin/python bench/bench_search.py        (or `make bench`)
     BENCH_SEARCH_SCALE=0.1 ...                    a tenth of the corpus, for a quick look
+    DATABASE_URL=… BENCH_SEARCH_KEEP=1 ...        on that database, kept: the corpus is
+                                                  built on the first run, reused after
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ REPEAT = 5
 BUDGET_P95, BUDGET_P99 = 30.0, 50.0
 # Where each database's first ten of each query are written, for the comparison at the end.
 TOPS_DIR = "BENCH_SEARCH_TOPS"
+# Run on DATABASE_URL itself and keep it, its corpus reused by the next run (profiling).
+KEEP = "BENCH_SEARCH_KEEP"
 
 QUERIES: dict[str, list[str | tuple[str, dict[str, str]]]] = {
     "frequent word": [
@@ -124,6 +128,10 @@ def build_corpus() -> User:
     from search.models import SearchEntry
 
     started = time.perf_counter()
+    member = User.objects.filter(email__startswith="corpus").first()
+    if os.environ.get(KEEP) and member is not None:
+        print(f"corpus reused: {SearchEntry.objects.count()} searchable items", flush=True)
+        return member
     call_command(
         "generate_corpus",
         dossiers=int(2000 * SCALE),
@@ -275,6 +283,7 @@ def main() -> None:
 
     # As in production: no query log (bench/common.py runs with DJANGO_DEBUG on).
     settings.DEBUG = False
+    print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     member = build_corpus()
     tops = measure_search(member)
     measure_relevance(member, tops)
@@ -312,7 +321,14 @@ def compare_databases(folder: Path) -> None:
 if __name__ == "__main__":
     import tempfile
 
-    if os.environ.get("CCFD_BENCH_CHILD"):
+    if os.environ.get(KEEP):
+        from bench.common import _setup_django
+
+        _setup_django()
+        main()
+        if os.environ.get(TOPS_DIR):  # both databases run this way into one folder
+            compare_databases(Path(os.environ[TOPS_DIR]))
+    elif os.environ.get("CCFD_BENCH_CHILD"):
         run_on_each_database(main)
     else:
         with tempfile.TemporaryDirectory() as folder:

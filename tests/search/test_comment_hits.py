@@ -57,7 +57,7 @@ def test_a_reply_to_a_hidden_message_does_not_name_its_author(
     ]
 
 
-def test_naming_the_authors_costs_one_query_whatever_the_number_of_messages(
+def test_naming_the_authors_costs_the_same_queries_whatever_the_number_of_messages(
     bob, alice_client, dossier
 ) -> None:
     def queries() -> int:
