@@ -36,6 +36,8 @@ from learning.digest import Digest, digest_build, digest_email, pending_rows, us
 
 # Members per task: `send_learning_digests` queues them so.
 BATCH_SIZE = 100
+# Pending notifications read per query.
+PENDING_CHUNK = 500
 
 
 class Batch:
@@ -45,9 +47,7 @@ class Batch:
         pks = [user.pk for user in users]
         self.followed, self.topic_dossiers = _dossiers_of(pks)
         self.latest_synthesis = _latest_synthesis()
-        self.pending: dict[int, list[Notification]] = defaultdict(list)
-        for notification in pending_rows(Notification.objects.filter(recipient__in=pks), now):
-            self.pending[notification.recipient_id].append(notification)
+        self.pending = _pending(pks, now)
         self._of_the_week: dict[tuple[bool, date], Any] = {}
 
     def question_of_the_week(self, user: User, day: date) -> Any:
@@ -89,6 +89,25 @@ def learning_digests_send(user_pks: list[int]) -> int:
         # An empty period counts too: the next digest covers the next period.
         User.objects.filter(pk__in=[user.pk for user in users]).update(learning_digest_sent_at=now)
     return sent
+
+
+def _pending(pks: list[int], now: datetime) -> dict[int, list[Notification]]:
+    """Each member's pending notifications, in `pending_rows`' order. Their ids first, then
+    the rows by chunks: a batch may hold thousands, and SQLite refuses a query whose lists
+    of ids (the rows', their prefetched comments') grow too long."""
+    ids = list(
+        pending_rows(Notification.objects.filter(recipient__in=pks), now)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+    pending: dict[int, list[Notification]] = defaultdict(list)
+    for start in range(0, len(ids), PENDING_CHUNK):
+        chunk = Notification.objects.filter(pk__in=ids[start : start + PENDING_CHUNK])
+        for notification in pending_rows(chunk, now):
+            pending[notification.recipient_id].append(notification)
+    for notifications in pending.values():
+        notifications.sort(key=lambda n: (n.dossier_id, n.created_at, n.pk))
+    return pending
 
 
 def _latest_synthesis() -> datetime | None:
