@@ -9,7 +9,8 @@ the other in the same run. Prints req/s, p50 and p99 and each page's ratio to th
 stops gunicorn and removes what it made. About two minutes.
 
     .venv/bin/python bench/bench_http.py          (or `make bench-http`)
-    BENCH_HTTP_SECONDS=5 … for a shorter run; BENCH_HTTP_PORT to move off 8015.
+    BENCH_HTTP_SECONDS=5 … for a shorter run; BENCH_HTTP_PORT to move off 8015;
+    BENCH_HTTP_DATABASE to use another database name than ccfd_bench_http.
 
 Budgets (issue 15, printed, not asserted): home and a typical dossier page >= 300 req/s with
 p99 <= 50 ms, the dossier page with 1,000 comments >= 200 req/s.
@@ -34,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from loadtest.services import spawn, stop, wait_for  # noqa: E402
 
-DATABASE = "ccfd_bench_http"
+DATABASE = os.environ.get("BENCH_HTTP_DATABASE", "ccfd_bench_http")
 POSTGRES = os.environ.get("BENCH_HTTP_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("BENCH_HTTP_REDIS", "redis://127.0.0.1:6379/1")
 PORT = int(os.environ.get("BENCH_HTTP_PORT", "8015"))
