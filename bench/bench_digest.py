@@ -4,7 +4,7 @@ A week's news on a busy site: 40 dossiers (two of eight themes, one of four regi
 10 recommendations each, 1,000 members who declare a theme and a region and follow two
 dossiers; 400 field reports and 200 status changes, 120 questions with 3,000 answers, 30
 syntheses of those questions, 2,000 annotations re-anchored by an edit of their text, and
-4,000 unread notifications (replies). Then runs the task
+3,000 unread notifications (replies, one per answer). Then runs the task
 `learning_digests_send` for every batch of 100 members in one process (what one `db_worker`
 does: build the digests, render their text and HTML, send them to the test mailbox, mark
 what they carried) and prints the total time, the median and 95th percentile per digest
