@@ -234,6 +234,10 @@ class Dossier(RenderedBody, Versioned):
         indexes = [
             # The list page: published dossiers, newest first.
             models.Index(fields=["status", "-published_on"], name="dossier_status_published"),
+            # The period filter (list, search facets): dossiers whose period overlaps the one
+            # asked for, read without walking the long rows (a faceted search on SQLite spent
+            # 20 ms of its 34 on that scan).
+            models.Index(fields=["period_start", "period_end", "id"], name="dossier_period"),
         ]
 
     def __str__(self) -> str:
