@@ -18,6 +18,7 @@ tests/learning/test_digest.py compares each batch digest with the one-member bui
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
@@ -33,6 +34,8 @@ from accounts.models import User
 from discussions.models import Follow, Notification
 from dossiers.models import Dossier
 from learning.digest import Digest, digest_build, digest_email, pending_rows, users_due
+
+logger = logging.getLogger(__name__)
 
 # Members per task: `send_learning_digests` queues them so.
 BATCH_SIZE = 100
@@ -78,16 +81,23 @@ def learning_digests_send(user_pks: list[int]) -> int:
             users_due(now).select_for_update(of=("self",)).filter(pk__in=user_pks).order_by("pk")
         )
         emailed: list[int] = []
+        done: list[int] = []
         for digest in digests_build(users, now=now):
-            if digest.is_empty:
-                continue
-            with translation.override(settings.LANGUAGE_CODE):
-                digest_email(digest).send()
-            sent += 1
-            emailed.extend(n.pk for n in digest.pending)
+            if not digest.is_empty:
+                try:
+                    with translation.override(settings.LANGUAGE_CODE):
+                        digest_email(digest).send()
+                except Exception:
+                    # Not marked: the next run tries this member again; the emails already
+                    # sent in the batch stay marked and do not go twice.
+                    logger.exception("Learning digest of user %s not sent", digest.recipient.pk)
+                    continue
+                sent += 1
+                emailed.extend(n.pk for n in digest.pending)
+            # An empty period counts too: the next digest covers the next period.
+            done.append(digest.recipient.pk)
         Notification.objects.filter(pk__in=emailed).update(emailed_at=now)
-        # An empty period counts too: the next digest covers the next period.
-        User.objects.filter(pk__in=[user.pk for user in users]).update(learning_digest_sent_at=now)
+        User.objects.filter(pk__in=done).update(learning_digest_sent_at=now)
     return sent
 
 
