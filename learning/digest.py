@@ -223,12 +223,11 @@ def _syntheses(user: User, since: datetime, batch: Any = None) -> list[Any]:
         return []
     from syntheses.models import Synthesis
 
+    if batch is not None:
+        return batch.syntheses_for(user, since)
     # Most weeks see few syntheses, and the query of those I took part in is costly to
     # build: a plain one first.
-    if batch is not None:
-        if batch.latest_synthesis is None or batch.latest_synthesis < since:
-            return []
-    elif not Synthesis.objects.filter(updated_at__gte=since).exists():
+    if not Synthesis.objects.filter(updated_at__gte=since).exists():
         return []
     syntheses = (
         Synthesis.objects.readable_by(user)

@@ -4,7 +4,11 @@ at a time): what their digests share is read once for the batch rather than once
 - the dossiers each member follows (directly, by theme or by region) and the dossiers of
   their themes and regions: five queries for the batch, the same sets as
   `Dossier.objects.followed_by(user)` and `digest._topic_dossiers(user)`;
-- the date of the latest synthesis (a digest older than it lists none);
+- the syntheses written or revised since the earliest digest's start, with the discussions
+  each member took part in (their visible messages and cited contributions: three queries
+  for the batch, the same rule as `Synthesis.objects.of_discussions_joined_by`); each
+  member's are then asked of `Synthesis.objects.readable_by(user)` by their ids (one query,
+  and none for a member who took part in none);
 - the question of the week, once per kind of reader: `CrossQuestion.objects.readable_by`
   tells only curators from the others (`Dossier.objects.visible_to`);
 - the pending notifications of every member of the batch in one query with what the email
@@ -26,14 +30,22 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone, translation
 from django_tasks import task
 
 from accounts.models import User
 from discussions.models import Follow, Notification
+from discussions.targets import COMMENT_FIELDS
 from dossiers.models import Dossier
-from learning.digest import Digest, digest_build, digest_email, pending_rows, users_due
+from learning.digest import (
+    SECTION_LIMIT,
+    Digest,
+    digest_build,
+    digest_email,
+    digest_since,
+    pending_rows,
+    users_due,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +61,7 @@ class Batch:
     def __init__(self, users: list[User], now: datetime) -> None:
         pks = [user.pk for user in users]
         self.followed, self.topic_dossiers = _dossiers_of(pks)
-        self.latest_synthesis = _latest_synthesis()
+        self.syntheses, self.joined = _syntheses_joined(users, now)
         self.pending = _pending(pks, now)
         self._of_the_week: dict[tuple[bool, date], Any] = {}
 
@@ -60,6 +72,21 @@ class Batch:
         if key not in self._of_the_week:
             self._of_the_week[key] = CrossQuestion.objects.readable_by(user).of_the_week(day)
         return self._of_the_week[key]
+
+    def syntheses_for(self, user: User, since: datetime) -> list[Any]:
+        """`user`'s syntheses since `since` (the one-member digest's `_syntheses`): those of
+        the batch's of discussions they took part in, asked of `readable_by(user)`."""
+        from syntheses.models import Synthesis
+
+        ids = [
+            s.pk for s in self.syntheses if s.updated_at >= since and s.pk in self.joined[user.pk]
+        ]
+        if not ids:
+            return []
+        readable = set(
+            Synthesis.objects.readable_by(user).filter(pk__in=ids).values_list("pk", flat=True)
+        )
+        return [s for s in self.syntheses if s.pk in readable and s.pk in ids][:SECTION_LIMIT]
 
 
 def digests_build(users: list[User], *, now: datetime) -> list[Digest]:
@@ -120,12 +147,58 @@ def _pending(pks: list[int], now: datetime) -> dict[int, list[Notification]]:
     return pending
 
 
-def _latest_synthesis() -> datetime | None:
-    if not apps.is_installed("syntheses"):
-        return None
-    from syntheses.models import Synthesis
+def _syntheses_joined(users: list[User], now: datetime) -> tuple[list[Any], dict[int, set[int]]]:
+    """The syntheses written or revised since the earliest start of the batch's digests
+    (newest first, as the digest lists them), and for each member those of discussions they
+    took part in: a message of theirs still shown in it, or a contribution of theirs cited
+    (`Synthesis.objects.of_discussions_joined_by`'s rule)."""
+    joined: dict[int, set[int]] = defaultdict(set)
+    if not users or not apps.is_installed("syntheses"):
+        return [], joined
+    from discussions.models import Comment
+    from syntheses.models import Citation, Synthesis
 
-    return Synthesis.objects.aggregate(latest=Max("updated_at"))["latest"]
+    since = min(digest_since(user, now) for user in users)
+    syntheses = list(
+        Synthesis.objects.filter(updated_at__gte=since)
+        .select_related("dossier", *COMMENT_FIELDS)
+        .order_by("-updated_at", "-pk")
+    )
+    if not syntheses:
+        return [], joined
+    pks = [user.pk for user in users]
+    by_target: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for synthesis in syntheses:
+        by_target[_discussion_of(synthesis)].append(synthesis.pk)
+    messages = Comment.objects.filter(
+        author__in=pks,
+        state=Comment.State.VISIBLE,
+        dossier__in={synthesis.dossier_id for synthesis in syntheses},
+    ).values_list("author_id", "dossier_id", *(f"{name}_id" for name in COMMENT_FIELDS))
+    for author, dossier, *targets in messages:
+        joined[author].update(by_target.get(_discussion_key(dossier, targets), ()))
+    ids = [synthesis.pk for synthesis in syntheses]
+    for name in ("comment", "annotation", "field_report"):
+        cited = Citation.objects.filter(
+            synthesis__in=ids, **{f"{name}__author__in": pks}
+        ).values_list(f"{name}__author_id", "synthesis_id")
+        for author, synthesis_pk in cited:
+            joined[author].add(synthesis_pk)
+    return syntheses, joined
+
+
+def _discussion_key(dossier: int, targets: list[int | None]) -> tuple[Any, ...]:
+    """A discussion: its dossier's discussion (no target), else the one target's field and pk
+    (a discussion's dossier follows from its target, as `of_discussions_joined_by` has it)."""
+    for name, pk in zip(COMMENT_FIELDS, targets, strict=True):
+        if pk is not None:
+            return (name, pk)
+    return ("dossier", dossier)
+
+
+def _discussion_of(synthesis: Any) -> tuple[Any, ...]:
+    targets = [getattr(synthesis, f"{name}_id") for name in COMMENT_FIELDS]
+    return _discussion_key(synthesis.dossier_id, targets)
 
 
 def _dossiers_of(pks: list[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:

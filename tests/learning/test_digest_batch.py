@@ -138,3 +138,57 @@ def test_a_failed_email_leaves_its_member_due_and_the_rest_of_the_batch_sent(
     assert digest_batch.learning_digests_send.call([member.pk, other.pk]) == 1
     assert [email.to for email in mail.outbox] == [["zoe@example.org"]]
     assert set(users_due(timezone.now()).filter(pk__in=[member.pk, other.pk])) == {member}
+
+
+def test_the_batch_finds_the_syntheses_of_the_discussions_each_member_took_part_in(
+    member, bob, carol, dossier
+) -> None:
+    """The batch's rule is `of_discussions_joined_by`'s: a visible message in the dossier's
+    own discussion or in a part's, or a contribution cited; not a discussion of another
+    dossier, nor one they did not join."""
+    from learning.digest_batch import digests_build
+    from syntheses.services import synthesis_save
+    from tests.factories import DossierFactory
+
+    other = DossierFactory(status="published")
+    recommendation = RecommendationFactory(dossier=dossier)
+    report = report_create(author=member, recommendation=recommendation, fields=FIELDS)
+    question, unjoined = QuestionFactory(dossier=dossier), QuestionFactory(dossier=dossier)
+    CommentFactory(dossier=dossier, author=member)  # the dossier's own discussion
+    CommentFactory(dossier=other, question=QuestionFactory(dossier=other), author=bob)
+    CommentFactory(dossier=dossier, question=question, author=member)
+    CommentFactory(dossier=dossier, question=unjoined, author=bob)
+    joined = [
+        synthesis_save(writer=carol, target=dossier, body="Le dossier."),
+        synthesis_save(writer=carol, target=question, body="La question."),
+        synthesis_save(writer=carol, target=report, body=f"Un retour [[r:{report.pk}]]."),
+    ]
+    of_bob = synthesis_save(writer=carol, target=unjoined, body="Sans Awa.")
+    synthesis_save(writer=carol, target=other, body="Un autre dossier.")
+    now = timezone.now() + timedelta(minutes=1)
+
+    batch = [_shape(d) for d in digests_build([member, bob], now=now)]
+
+    assert batch == [_shape(digest_build(reader, now=now)) for reader in (member, bob)]
+    assert sorted(batch[0]["syntheses"]) == sorted(s.pk for s in joined)
+    # Bob's: the question he answered; his answer in the other dossier is not its discussion.
+    assert batch[1]["syntheses"] == [of_bob.pk]
+
+
+def test_the_email_paths_by_route_prefix_are_the_models_own() -> None:
+    """`object_path` builds some paths from a route reversed once: each the same as the
+    model's `get_absolute_url`."""
+    from learning.digest_render import PK_ROUTES, object_path, pk_path
+    from syntheses.services import synthesis_save
+
+    recommendation = RecommendationFactory()
+    carol = UserFactory(is_staff=True, is_superuser=True)
+    report = report_create(author=carol, recommendation=recommendation, fields=FIELDS)
+    comment = CommentFactory(dossier=recommendation.dossier)
+    synthesis = synthesis_save(writer=carol, target=recommendation.dossier, body="Texte.")
+    objects = [report, comment, synthesis]
+    assert {obj._meta.label_lower for obj in objects} == set(PK_ROUTES)
+    for obj in objects:
+        assert object_path(obj) == obj.get_absolute_url()
+    path = pk_path("learning:recommendation", recommendation.pk)
+    assert path == f"/recommandations/{recommendation.pk}/"
