@@ -189,6 +189,4 @@ def question_threads(user: User, questions: list[Question]) -> dict[int, Thread]
         )
     # Each question's synthesis above its answers, as on its dossier's page (one query).
     attach_syntheses(user, threads.values())
-    # A discussion's synthesis shows above it here too, as on the dossier page.
-    attach_syntheses(user, threads.values())
     return threads

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from discussions.models import Comment
 from discussions.services import comment_create
 from questions.models import CrossQuestion, ReadWithoutAnswering
+from syntheses.services import synthesis_save
 from tests.factories import DossierFactory, QuestionFactory, UserFactory
 from tests.queries import counted_get
 from tests.questions.conftest import BOB_SECRET, DRAFT_QUESTION, gather
@@ -247,3 +250,14 @@ def test_a_curator_gathers_questions_in_the_admin(carol_client, reflect):
 def test_members_have_no_admin_of_cross_questions(alice_client):
     response = alice_client.get(reverse("admin:questions_crossquestion_changelist"))
     assert response.status_code == 302
+
+
+def test_the_page_reads_the_syntheses_of_its_questions_once(alice, alice_client, carol, reflect):
+    ReadWithoutAnswering.objects.create(cross_question=reflect.cross, user=alice)
+    synthesis_save(writer=carol, target=reflect.first, body="Ce qui ressort.")
+    alice_client.get(page_url(reflect))
+    with CaptureQueriesContext(connection) as queries:
+        response = alice_client.get(page_url(reflect))
+    assert "Ce qui ressort." in response.content.decode()
+    read = [q["sql"] for q in queries if 'FROM "syntheses_synthesis"' in q["sql"]]
+    assert len(read) == 1, read
