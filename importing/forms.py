@@ -15,8 +15,6 @@ from dossiers.models import YEAR_VALIDATORS, Dossier
 from importing.files import DAMAGED_ZIP, EXTENSIONS, Kind, kind_from_content, kind_from_name
 from importing.structure import ROLE_CHOICES, Section
 
-KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "odt": "OpenDocument (.odt)", "md": "Markdown"}
-
 
 def text_digest(markdown: str) -> str:
     return hashlib.sha256(markdown.encode()).hexdigest()
@@ -60,7 +58,7 @@ class UploadForm(forms.Form):
         if found != expected:
             raise forms.ValidationError(
                 _("“%(name)s” is not a %(kind)s file: its content does not match its name."),
-                params={"name": upload.name, "kind": KIND_NAMES[expected]},
+                params={"name": upload.name, "kind": Kind(expected).label},
                 code="content",
             )
         upload.kind = expected  # type: ignore[attr-defined]

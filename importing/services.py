@@ -17,8 +17,6 @@ from importing.structure import Plan, normalised
 if TYPE_CHECKING:
     from accounts.models import User
 
-MAX_SLUG = 120
-
 
 def unique_slug(title: str) -> str:
     base = slugify(title)[:100].strip("-") or "dossier"
