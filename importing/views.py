@@ -90,12 +90,14 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     document = import_for(request.user, pk)
     if document.status != DocumentImport.Status.READY:
         return redirect("admin:importing:status", pk=document.pk)
+    # Guessing the fields reads the whole text: once per request.
+    initial = _initial(document)
     if request.method == "POST":
-        return _preview_post(request, document)
-    proposed = plan(document.markdown, document.roles, title=_initial(document)["title"])
+        return _preview_post(request, document, initial)
+    proposed = plan(document.markdown, document.roles, title=initial["title"])
     form = PreviewForm(
         initial={
-            **_initial(document),
+            **initial,
             "markdown": document.markdown,
             "digest": text_digest(document.markdown),
             "base_version": document.dossier.version if document.reimport else None,
@@ -106,15 +108,17 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return _preview_page(request, document, form, proposed)
 
 
-def _preview_post(request: HttpRequest, document: DocumentImport) -> HttpResponse:
+def _preview_post(
+    request: HttpRequest, document: DocumentImport, initial: dict[str, Any]
+) -> HttpResponse:
     posted = PreviewForm(
         request.POST,
-        initial=_initial(document),
+        initial=initial,
         sections=sections_of(document.markdown),
         reimport=document.reimport,
     )
     if not posted.is_valid():
-        proposed = plan(document.markdown, document.roles, title=_initial(document)["title"])
+        proposed = plan(document.markdown, document.roles, title=initial["title"])
         posted.sections = proposed.sections
         return _preview_page(request, document, posted, proposed, status=400)
     markdown = posted.cleaned_data["markdown"]
@@ -131,11 +135,13 @@ def _preview_post(request: HttpRequest, document: DocumentImport) -> HttpRespons
             _("The text changed since this preview: check the structure proposed, then create."),
         )
         return redirect("admin:importing:preview", pk=document.pk)
-    return _create(request, document, posted)
+    return _create(request, document, posted, initial)
 
 
-def _create(request: HttpRequest, document: DocumentImport, form: PreviewForm) -> HttpResponse:
-    fields = form.cleaned_data if not document.reimport else _initial(document)
+def _create(
+    request: HttpRequest, document: DocumentImport, form: PreviewForm, initial: dict[str, Any]
+) -> HttpResponse:
+    fields = initial if document.reimport else form.cleaned_data
     proposed = plan(document.markdown, document.roles, title=fields["title"])
     if document.reimport:
         try:
