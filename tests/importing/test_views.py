@@ -162,6 +162,19 @@ def test_a_text_edited_since_the_preview_is_shown_again_before_creating(
     assert "Cas n° 3 : le contexte" in page and "3 études de cas" in page
 
 
+def test_a_refused_role_says_why_beside_its_heading(
+    carol_client, office_files, django_capture_on_commit_callbacks
+):
+    document = imported(carol_client, office_files["md"], django_capture_on_commit_callbacks)
+    form = preview_form(carol_client, document)
+    role = next(name for name in form if name.startswith("role:"))
+    form[role] = "bogus"
+    response = carol_client.post(preview_url(document), form)
+    assert response.status_code == 400
+    assert 'class="errorlist"' in response.content.decode()
+    assert not Dossier.objects.exists()
+
+
 def test_a_markdown_import_keeps_crlf_out(
     carol_client, office_files, django_capture_on_commit_callbacks
 ):
