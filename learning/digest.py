@@ -377,7 +377,6 @@ def digest_context(digest: Digest) -> dict[str, Any]:
             {"notification": n, "link": notification_link(n)} for n in digest.notifications
         ],
         "profile_url": site_url + reverse("accounts:profile"),
-        "preview_url": site_url + reverse("learning:digest"),
         "unsubscribe_url": unsubscribe_url(digest.recipient),
     }
 
