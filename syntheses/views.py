@@ -35,7 +35,6 @@ def synthesis_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "shown": shown,
             "synthesis": synthesis,
             "versions": versions[:VERSIONS_SHOWN],
-            "can_write": request.user.is_curator,
         },
     )
 
