@@ -23,6 +23,15 @@ def private_storage() -> FileSystemStorage:
     return FileSystemStorage(location=settings.IMPORT_STORAGE_ROOT, base_url=None)
 
 
+class DocumentImportQuerySet(models.QuerySet["DocumentImport"]):
+    def finished_for(self, dossier: Dossier) -> DocumentImportQuerySet:
+        """The imports that made or replaced `dossier`'s text, the latest first (served by
+        the index import_dossier_done)."""
+        return self.filter(dossier=dossier, status=DocumentImport.Status.DONE).order_by(
+            "-created_at", "-pk"
+        )
+
+
 class DocumentImport(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for the worker")
@@ -83,6 +92,8 @@ class DocumentImport(models.Model):
     # author_names, period_start, period_end), kept between two looks at it.
     corrections = models.JSONField(default=dict, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = DocumentImportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document import")

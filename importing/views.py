@@ -222,11 +222,7 @@ def imported_original(request: HttpRequest, slug: str) -> FileResponse:
     """The file a dossier was imported from, behind the dossier's own gate; always as a
     download (never shown in the browser, whatever it holds)."""
     dossier = dossier_for(request.user, slug)
-    document = (
-        DocumentImport.objects.filter(dossier=dossier, status=DocumentImport.Status.DONE)
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    document = DocumentImport.objects.finished_for(dossier).first()
     if document is None or not document.original:
         raise Http404(_("This dossier has no imported original."))
     try:

@@ -12,12 +12,7 @@ register = template.Library()
 def imported_original(dossier: Dossier) -> DocumentImport | None:
     """The latest finished import of `dossier` whose file is not already its original PDF
     (a Word, OpenDocument or Markdown file), in one query; None if there is none."""
-    latest = (
-        DocumentImport.objects.filter(dossier=dossier, status=DocumentImport.Status.DONE)
-        .only("pk", "kind", "dossier_id")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
+    latest = DocumentImport.objects.finished_for(dossier).only("pk", "kind", "dossier_id").first()
     if latest is None or latest.kind == DocumentImport.Kind.PDF:
         return None
     return latest
