@@ -8,7 +8,7 @@ ratio (difflib on whitespace-normalised text), running headers and page numbers 
 body, paragraphs wrongly split or merged; then the 40-page PDF's conversion time (best and
 median of 3) and peak memory (tracemalloc, a separate run), and what each bad file gets.
 Budgets: ≥ 95 % headings, ≥ 99 % characters, 0 running lines, ≤ 1 % paragraphs, ≤ 10 s.
-Once importing/office.py has landed, its .docx/.odt conversions are measured the same way.
+The .docx/.odt conversions of importing/office.py are measured the same way.
 
 The conversion reads no database, so unlike the other benches this one runs once, not once
 per database.
@@ -38,8 +38,9 @@ import django  # noqa: E402
 django.setup()
 
 from importing.extraction import ImportRefused  # noqa: E402
+from importing.office import extract_office  # noqa: E402
 from importing.pdf import extract_pdf  # noqa: E402
-from tests.importing import pdf_other_producers, pdf_samples  # noqa: E402
+from tests.importing import office_samples, pdf_other_producers, pdf_samples  # noqa: E402
 
 HEADING = re.compile(r"^(#{1,6}) (.+)$", re.MULTILINE)
 
@@ -100,7 +101,7 @@ def bench_pdf(samples: dict) -> None:
         label = f"{name} {sample.path.name} ({result.page_count} p.)"
         plain = flat
         if name == "libreoffice":  # the Word sample has emphasis and a table: words compared
-            from tests.importing.office_samples import plain_words as plain
+            plain = office_samples.plain_words
         measure(label, sample.markdown, sample.headings, sample.paragraphs, result.markdown, plain)
         left = running_left(sample, result.markdown)
         meta = (
@@ -149,12 +150,6 @@ def bench_refusals(samples: dict) -> None:
 
 
 def bench_office(folder: Path) -> None:
-    try:
-        from importing.office import extract_office
-        from tests.importing import office_samples
-    except ImportError:
-        print("Word / OpenDocument: importing/office.py not there yet, not measured")
-        return
     print("Word / OpenDocument (pandoc): structure against the source Markdown")
     source = office_samples.BODY
     expected = office_samples.headings_of(source)
