@@ -158,6 +158,16 @@ def test_an_edit_from_an_older_version_is_refused_with_the_text_kept(
     assert Synthesis.objects.get().body == "Deuxième."
 
 
+def test_a_tampered_hidden_version_is_refused_with_a_visible_error(
+    carol_client: Client, answers: list[Comment], write_url: str
+) -> None:
+    response = carol_client.post(write_url, {"body": "Ma version.", "version": "abc"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Ma version." in html
+    assert 'class="error" role="alert"' in html and "nombre entier" in html
+    assert not Synthesis.objects.exists()
+
+
 # --- Refusals: French, nothing stored ------------------------------------------------
 
 
