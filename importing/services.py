@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
 from django.db import transaction
-from django.db.models import Max
 from django.utils.text import slugify
 
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation
@@ -97,8 +96,9 @@ def _update_parts(dossier: Dossier, plan: Plan) -> None:
         (Recommendation, plan.recommendations),
         (Question, plan.questions),
     ):
-        existing = {normalised(row.title): row for row in model.objects.filter(dossier=dossier)}
-        order = (model.objects.filter(dossier=dossier).aggregate(n=Max("order"))["n"] or 0) + 1
+        rows = list(model.objects.filter(dossier=dossier))
+        existing = {normalised(row.title): row for row in rows}
+        order = max((row.order for row in rows), default=0) + 1
         for part in parts:
             row = existing.get(normalised(part.title))
             if row is None:
