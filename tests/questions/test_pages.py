@@ -123,8 +123,13 @@ def test_answering_with_htmx_answers_the_questions_fragment(alice_client, reflec
 def test_an_empty_answer_comes_back_with_a_french_error(alice_client, reflect):
     response = alice_client.post(answer_url(reflect, reflect.first), {"body": "  "})
     assert response.status_code == 400
-    assert "Écrivez un message avant de l’envoyer." in response.content.decode()
+    html = response.content.decode()
+    assert "Écrivez un message avant de l’envoyer." in html
     assert not Comment.objects.filter(question=reflect.first, author__email="alice@example.org")
+    # The box names its error, for screen readers.
+    pk = reflect.first.pk
+    assert f'aria-describedby="answer-{pk}-help answer-{pk}-error"' in html
+    assert f'id="answer-{pk}-error"' in html
 
 
 def test_reading_without_answering_is_recorded_once_and_shown(
