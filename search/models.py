@@ -172,12 +172,8 @@ class SearchEntry(models.Model):
     def get_absolute_url(self) -> str:
         """Where the entry is read: the dossier page at the exact place, or a page of its
         own."""
-        if self.kind == self.Kind.COMMENT:
-            # Its permalink: it redirects to the page that shows the message (a long
-            # discussion opened in full, an annotation's or a field report's own page).
-            return reverse("discussions:comment", kwargs={"pk": self.object_id})
-        if self.kind == self.Kind.SYNTHESIS:  # not a discussion target: a page of its own
-            return reverse("syntheses:detail", kwargs={"pk": self.object_id})
+        if route := OWN_PAGE_ROUTES.get(self.kind):
+            return reverse(route, kwargs={"pk": self.object_id})
         url = self.dossier.get_absolute_url()
         if self.kind == self.Kind.DOSSIER:
             return url
@@ -188,6 +184,14 @@ class SearchEntry(models.Model):
             return kind.page_url(self.object_id)
         return f"{url}#{kind.anchor(self.object_id)}"
 
+
+# The kinds that are not discussion targets (the registry has no page for them), each read
+# on a page of its own: a message's permalink redirects to the page that shows it (a long
+# discussion's page, an annotation's or a field report's own page).
+OWN_PAGE_ROUTES: dict[str, str] = {
+    SearchEntry.Kind.COMMENT: "discussions:comment",
+    SearchEntry.Kind.SYNTHESIS: "syntheses:detail",
+}
 
 # The model whose objects each kind of entry indexes.
 INDEXED_MODELS: dict[str, str] = {
