@@ -12,6 +12,7 @@ is down, holds that long).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -72,3 +73,31 @@ def _on_m2m(sender: Any, action: str, **kwargs: Any) -> None:
 def _on_row(sender: Any, **kwargs: Any) -> None:
     if sender._meta.label_lower in SOURCE_MODELS:
         _changed()
+
+
+def permissions_preload(users: Iterable[Any]) -> None:
+    """Read the permissions of `users` together (two queries) into each user object, as
+    `permissions_of` keeps them: for a task that acts for many members at once (the learning
+    digests). The same set as `get_all_permissions()` (ModelBackend's, which the allauth
+    backend inherits): their own and their groups' permissions; none for an inactive user;
+    a superuser's roles need none
+    (they are left to `permissions_of`)."""
+    from django.contrib.auth.models import Permission
+
+    waiting = {
+        user.pk: user
+        for user in users
+        if not user.is_superuser and getattr(user, "_role_permissions", None) is None
+    }
+    found: dict[int, set[str]] = {pk: set() for pk in waiting}
+    own = Permission.objects.filter(user__in=list(waiting)).values_list(
+        "user", "content_type__app_label", "codename"
+    )
+    of_groups = Permission.objects.filter(group__user__in=list(waiting)).values_list(
+        "group__user", "content_type__app_label", "codename"
+    )
+    for rows in (own, of_groups):
+        for pk, app_label, codename in rows:
+            found[pk].add(f"{app_label}.{codename}")
+    for pk, user in waiting.items():
+        user._role_permissions = frozenset(found[pk]) if user.is_active else frozenset()

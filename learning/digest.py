@@ -122,63 +122,58 @@ def users_due(now: datetime) -> QuerySet[User]:
     return User.objects.filter(is_active=True).exclude(learning_digest=Frequency.OFF).filter(due)
 
 
-def digest_build(user: User, *, now: datetime | None = None, batch: Any = None) -> Digest:
-    """The digest `user` would receive now.
-
-    `batch`: a `learning.digest_batch.Batch` holding what the digests of several members
-    share, read once for all of them (the dossiers each follows, the question of the week,
-    their pending notifications); without it (the preview page), each is read here. Either
-    way every item is asked of the models' `readable_by` methods for `user`."""
+def digest_build(user: User, *, now: datetime | None = None) -> Digest:
+    """The digest `user` would receive now, each item asked of the models' `readable_by`
+    methods for `user` (the preview page; the sending task builds several members' digests
+    together, `learning.digest_batch`, which gives the same)."""
     now = now or timezone.now()
     since = digest_since(user, now)
-    if batch is not None:
-        followed, topics = batch.followed[user.pk], batch.topic_dossiers[user.pk]
-    else:
-        # Read once: as a subquery, PostgreSQL ran it again for each candidate row (4 s a
-        # digest at 2,000 field reports).
-        followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
-        topics = _topic_dossiers(user)
+    # Read once: as a subquery, PostgreSQL ran it again for each candidate row (4 s a
+    # digest at 2,000 field reports).
+    followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
     digest = Digest(
         recipient=user,
         since=since,
         field_reports=_field_reports(user, since, followed),
         status_changes=_status_changes(user, since, followed),
-        questions=_questions(user, since, topics),
-        syntheses=_syntheses(user, since, batch),
+        questions=_questions(user, since, _topic_dossiers(user)),
+        syntheses=_syntheses(user, since),
         annotations=_annotations(user, since),
-        question_of_the_week=_question_of_the_week(user, since, now, batch),
+        question_of_the_week=week_question(user, since, now),
     )
-    if batch is not None:
-        digest.pending = _sendable(user, batch.pending.get(user.pk, []), recheck=True)
-    else:
-        digest.pending = _pending_notifications(user, now)
-    digest.notifications = _untold(digest)
+    digest.pending = _pending_notifications(user, now)
+    digest.notifications = untold(digest)
     return digest
 
 
 def _field_reports(user: User, since: datetime, followed: list[int]) -> list[FieldReport]:
     """Colleagues' reports shown on the dossiers I follow (directly or by theme or region)."""
-    reports = (
-        FieldReport.objects.readable_by(user)
-        .shown()
-        .filter(created_at__gte=since, dossier__in=followed)
-        .exclude(author=user)
+    reports = FieldReport.objects.readable_by(user).filter(dossier__in=followed)
+    return list(reports_since(reports.exclude(author=user), since)[:SECTION_LIMIT])
+
+
+def reports_since(reports: QuerySet[FieldReport], since: datetime) -> QuerySet[FieldReport]:
+    """Those of `reports` shown and written since, newest first, with what the digest says."""
+    return (
+        reports.shown()
+        .filter(created_at__gte=since)
         .select_related("author", "recommendation", "dossier", "region")
         .order_by("-created_at", "-pk")
     )
-    return list(reports[:SECTION_LIMIT])
 
 
 def _status_changes(user: User, since: datetime, followed: list[int]) -> list[StatusChange]:
     recommendations = Recommendation.objects.readable_by(user).filter(dossier__in=followed)
-    changes = (
-        StatusChange.objects.filter(
-            changed_at__gte=since, recommendation__in=recommendations.values("pk")
-        )
+    changes = StatusChange.objects.filter(recommendation__in=recommendations.values("pk"))
+    return list(changes_since(changes, since)[:SECTION_LIMIT])
+
+
+def changes_since(changes: QuerySet[StatusChange], since: datetime) -> QuerySet[StatusChange]:
+    return (
+        changes.filter(changed_at__gte=since)
         .select_related("recommendation__dossier", "changed_by")
         .order_by("-changed_at", "-pk")
     )
-    return list(changes[:SECTION_LIMIT])
 
 
 def _topic_dossiers(user: User) -> list[int]:
@@ -196,16 +191,21 @@ def _questions(user: User, since: datetime, dossiers: list[int]) -> list[Questio
     """Questions of dossiers in my themes and regions (`dossiers`) that I have not answered,
     with news since: an answer, or their dossier just published. Only how many answers they
     have is shown, never their text."""
+    answered = Comment.objects.filter(author=user, question__isnull=False).values("question")
+    questions = (
+        Question.objects.readable_by(user).filter(dossier__in=dossiers).exclude(pk__in=answered)
+    )
+    return list(questions_with_news(questions, since)[:QUESTIONS_SHOWN])
+
+
+def questions_with_news(questions: QuerySet[Question], since: datetime) -> QuerySet[Question]:
+    """Those of `questions` with an answer since, or whose dossier was published since, the
+    latest answered first, with their count of answers shown."""
     answers = Comment.objects.filter(question=OuterRef("pk"), state=Comment.State.VISIBLE)
     count = answers.order_by().values("question").annotate(n=Count("pk")).values("n")
     latest = answers.order_by().values("question").annotate(at=Max("created_at")).values("at")
-    questions = (
-        Question.objects.readable_by(user)
-        .filter(dossier__in=dossiers)
-        .exclude(
-            pk__in=Comment.objects.filter(author=user, question__isnull=False).values("question")
-        )
-        .annotate(
+    return (
+        questions.annotate(
             answer_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0)),
             last_answer_at=Subquery(latest, output_field=DateTimeField()),
         )
@@ -213,18 +213,22 @@ def _questions(user: User, since: datetime, dossiers: list[int]) -> list[Questio
         .select_related("dossier")
         .order_by(F("last_answer_at").desc(nulls_last=True), "-pk")
     )
-    return list(questions[:QUESTIONS_SHOWN])
 
 
-def _syntheses(user: User, since: datetime, batch: Any = None) -> list[Any]:
+def has_news(question: Question, since: datetime) -> bool:
+    """`questions_with_news`' condition, on a question it read (for an earlier `since`)."""
+    answered = question.last_answer_at is not None and question.last_answer_at >= since
+    published = question.dossier.published_on
+    return answered or (published is not None and published >= since.date())
+
+
+def _syntheses(user: User, since: datetime) -> list[Any]:
     """Syntheses written or revised since, of discussions I took part in (app `syntheses`,
     its own readability and participation methods)."""
     if not apps.is_installed("syntheses"):
         return []
     from syntheses.models import Synthesis
 
-    if batch is not None:
-        return batch.syntheses_for(user, since)
     # Most weeks see few syntheses, and the query of those I took part in is costly to
     # build: a plain one first.
     if not Synthesis.objects.filter(updated_at__gte=since).exists():
@@ -239,9 +243,10 @@ def _syntheses(user: User, since: datetime, batch: Any = None) -> list[Any]:
     return list(syntheses[:SECTION_LIMIT])
 
 
-def _question_of_the_week(user: User, since: datetime, now: datetime, batch: Any = None) -> Any:
+def week_question(user: User, since: datetime, now: datetime, batch: Any = None) -> Any:
     """The cross-dossier question of this week (app `questions`), in the first digest of
-    the week only: a daily digest does not repeat it every day."""
+    the week only: a daily digest does not repeat it every day. `batch`: a
+    `learning.digest_batch.Batch`, which reads it once per kind of reader."""
     if not apps.is_installed("questions"):
         return None
     day = timezone.localdate(now)
@@ -273,21 +278,25 @@ def _reanchored_at() -> Case:
 def _annotations(user: User, since: datetime) -> list[Annotation]:
     """My annotations re-anchored after an edit of their text since: still attached (the
     passage moved, or the text around it changed) or orphaned (« passage modifié »)."""
-    annotations = (
-        Annotation.objects.readable_by(user)
-        .filter(author=user)
-        .annotate(reanchored_at=_reanchored_at())
+    annotations = Annotation.objects.readable_by(user).filter(author=user)
+    return list(reanchored_since(annotations, since)[:SECTION_LIMIT])
+
+
+def reanchored_since(annotations: QuerySet[Annotation], since: datetime) -> QuerySet[Annotation]:
+    """Those of `annotations` whose text was saved since they were made and since `since`,
+    the latest first, each with that date (`reanchored_at`)."""
+    return (
+        annotations.annotate(reanchored_at=_reanchored_at())
         .filter(reanchored_at__gte=since, reanchored_at__gt=F("created_at"))
         .select_related("dossier")
         .order_by("-reanchored_at", "-pk")
     )
-    return list(annotations[:SECTION_LIMIT])
 
 
 def _pending_notifications(user: User, now: datetime) -> list[Notification]:
     """The unread notifications not emailed yet that the daily digest would carry, asked
     again whether `user` may still read what each is about."""
-    return _sendable(user, list(pending_rows(Notification.objects.for_recipient(user), now)))
+    return sendable(user, list(pending_rows(Notification.objects.for_recipient(user), now)))
 
 
 def pending_rows(notifications: QuerySet[Notification], now: datetime) -> QuerySet[Notification]:
@@ -303,30 +312,18 @@ def pending_rows(notifications: QuerySet[Notification], now: datetime) -> QueryS
     )
 
 
-def _sendable(
-    user: User, notifications: list[Notification], *, recheck: bool = False
-) -> list[Notification]:
-    """Those of `notifications` (`user`'s) that `user` may still read. `recheck`: they were
-    read for a batch of members, without `for_recipient`; ask it for `user` now (one query
-    of their ids)."""
-    if recheck and notifications:
-        readable = set(
-            Notification.objects.for_recipient(user)
-            .filter(pk__in=[n.pk for n in notifications])
-            .values_list("pk", flat=True)
-        )
-        notifications = [n for n in notifications if n.pk in readable]
+def sendable(user: User, notifications: list[Notification]) -> list[Notification]:
+    """Those of `notifications`, `user`'s as `Notification.objects.for_recipient` reads
+    them (without the answers « réfléchir avant de lire » hides from `user`), that
+    `notification_is_sendable` lets go: what each is about still readable and shown."""
     for notification in notifications:
         # One user object: its permissions (curator or not) are read once, not per row.
         notification.recipient = user
-    commented = [n.comment_id for n in notifications if n.comment_id]
-    hidden = set(
-        Comment.objects.hidden_from(user).filter(pk__in=commented).values_list("pk", flat=True)
-    )
-    return [n for n in notifications if notification_is_sendable(n, hidden_comments=hidden)]
+    # for_recipient left the hidden answers out: no query to ask of each again.
+    return [n for n in notifications if notification_is_sendable(n, hidden_comments=())]
 
 
-def _untold(digest: Digest) -> list[Notification]:
+def untold(digest: Digest) -> list[Notification]:
     """The pending notifications about nothing a section already shows."""
     reports = {report.pk for report in digest.field_reports}
     recommendations = {change.recommendation_id for change in digest.status_changes}

@@ -1,23 +1,21 @@
 """The learning digests of a batch of members, built together (the sending task takes 100
 at a time): what their digests share is read once for the batch rather than once each.
 
-- the dossiers each member follows (directly, by theme or by region) and the dossiers of
-  their themes and regions: five queries for the batch, the same sets as
-  `Dossier.objects.followed_by(user)` and `digest._topic_dossiers(user)`;
-- the syntheses written or revised since the earliest digest's start, with the discussions
-  each member took part in (their visible messages and cited contributions: three queries
-  for the batch, the same rule as `Synthesis.objects.of_discussions_joined_by`); each
-  member's are then asked of `Synthesis.objects.readable_by(user)` by their ids (one query,
-  and none for a member who took part in none);
-- the question of the week, once per kind of reader: `CrossQuestion.objects.readable_by`
-  tells only curators from the others (`Dossier.objects.visible_to`);
-- the pending notifications of every member of the batch in one query with what the email
-  says of each; each member's are then asked again of `Notification.objects.for_recipient`
-  (one query of their ids) and of `notification_is_sendable`.
+Each section's candidates are read once for the whole batch, since the earliest start of
+its digests, with the queries `learning.digest` makes for one member less the reader's own
+conditions: the field reports and status changes of the dossiers any member follows, the
+questions with news of any member's themes and regions (and who answered which), the
+members' re-anchored annotations, the syntheses of discussions they took part in (the rule
+of `Synthesis.objects.of_discussions_joined_by`), their pending notifications; plus the
+dossiers each follows and each one's themes and regions (five queries), their permissions
+(two) and the question of the week once per kind of reader.
 
-Every other section is each member's own query through the models' `readable_by`
-(`learning.digest`), and every item is still checked for its member at sending time:
-tests/learning/test_digest.py compares each batch digest with the one-member builder's.
+Each member's digest then keeps their own candidates (since their digest's start, the
+dossiers they follow, not their own reports, not the questions they answered…) and asks
+which they may read of the models' `readable_by(user)` (`for_recipient` for notifications)
+in one query: a union over the ids. Nothing is sent that the member may not read at sending
+time; tests/learning/test_digest_batch.py compares each batch digest with the one-member
+builder's.
 """
 
 from __future__ import annotations
@@ -30,22 +28,33 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Value
 from django.utils import timezone, translation
 from django_tasks import task
 
 from accounts.models import User
-from discussions.models import Follow, Notification
+from accounts.roles import permissions_preload
+from discussions.models import Annotation, Comment, Follow, Notification
 from discussions.targets import COMMENT_FIELDS
-from dossiers.models import Dossier
+from dossiers.models import Dossier, Question, Recommendation
 from learning.digest import (
+    QUESTIONS_SHOWN,
     SECTION_LIMIT,
     Digest,
-    digest_build,
+    changes_since,
     digest_email,
     digest_since,
+    has_news,
     pending_rows,
+    questions_with_news,
+    reanchored_since,
+    reports_since,
+    sendable,
+    untold,
     users_due,
+    week_question,
 )
+from learning.models import FieldReport, StatusChange
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +65,35 @@ PENDING_CHUNK = 500
 
 
 class Batch:
-    """What the digests of `users` share, read when it is made."""
+    """What the digests of `users` share, read when it is made: the candidates of every
+    section for all of them, since the earliest start of their digests."""
 
     def __init__(self, users: list[User], now: datetime) -> None:
         pks = [user.pk for user in users]
+        permissions_preload(users)
+        self.now = now
+        self.since = {user.pk: digest_since(user, now) for user in users}
+        earliest = min(self.since.values(), default=now)
         self.followed, self.topic_dossiers = _dossiers_of(pks)
-        self.syntheses, self.joined = _syntheses_joined(users, now)
+        followed = set().union(*self.followed.values())
+        topical = set().union(*self.topic_dossiers.values())
+        self.reports = list(
+            reports_since(FieldReport.objects.filter(dossier__in=followed), earliest)
+        )
+        self.changes = list(
+            changes_since(
+                StatusChange.objects.filter(recommendation__dossier__in=followed), earliest
+            )
+        )
+        self.questions = list(
+            questions_with_news(Question.objects.filter(dossier__in=topical), earliest)
+        )
+        answers = Comment.objects.filter(author__in=pks, question__isnull=False)
+        self.answered = _pairs(answers, "question_id", user_field="author_id")
+        self.annotations = list(
+            reanchored_since(Annotation.objects.filter(author__in=pks), earliest)
+        )
+        self.syntheses, self.joined = _syntheses_joined(pks, earliest)
         self.pending = _pending(pks, now)
         self._of_the_week: dict[tuple[bool, date], Any] = {}
 
@@ -73,27 +105,95 @@ class Batch:
             self._of_the_week[key] = CrossQuestion.objects.readable_by(user).of_the_week(day)
         return self._of_the_week[key]
 
-    def syntheses_for(self, user: User, since: datetime) -> list[Any]:
-        """`user`'s syntheses since `since` (the one-member digest's `_syntheses`): those of
-        the batch's of discussions they took part in, asked of `readable_by(user)`."""
+    def digest(self, user: User) -> Digest:
+        """`user`'s digest, as `digest_build(user, now=now)` gives it: their candidates of
+        each section, those they may read asked of the models' `readable_by` (one query)."""
+        since, pk = self.since[user.pk], user.pk
+        followed, topical = set(self.followed[pk]), set(self.topic_dossiers[pk])
+        answered = self.answered[pk]
+        found = {
+            "reports": [
+                r
+                for r in self.reports
+                if r.created_at >= since and r.dossier_id in followed and r.author_id != pk
+            ],
+            "changes": [
+                c
+                for c in self.changes
+                if c.changed_at >= since and c.recommendation.dossier_id in followed
+            ],
+            "questions": [
+                q
+                for q in self.questions
+                if q.dossier_id in topical and q.pk not in answered and has_news(q, since)
+            ],
+            "annotations": [
+                a for a in self.annotations if a.author_id == pk and a.reanchored_at >= since
+            ],
+            "syntheses": [
+                s for s in self.syntheses if s.updated_at >= since and s.pk in self.joined[pk]
+            ],
+            "pending": self.pending.get(pk, []),
+        }
+        readable = _readable(user, found)
+        digest = Digest(
+            recipient=user,
+            since=since,
+            field_reports=readable["reports"][:SECTION_LIMIT],
+            status_changes=readable["changes"][:SECTION_LIMIT],
+            questions=readable["questions"][:QUESTIONS_SHOWN],
+            syntheses=readable["syntheses"][:SECTION_LIMIT],
+            annotations=readable["annotations"][:SECTION_LIMIT],
+            question_of_the_week=week_question(user, since, self.now, self),
+        )
+        digest.pending = sendable(user, readable["pending"])
+        digest.notifications = untold(digest)
+        return digest
+
+
+def _readable(user: User, found: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Those of each section's candidates (`found`) that `user` may read, in their order:
+    one query, the union of each model's `readable_by(user)` (`for_recipient` for the
+    notifications, the recommendation's for a status change) over the candidates' ids."""
+    checks = {
+        "reports": FieldReport.objects.readable_by(user),
+        "changes": Recommendation.objects.readable_by(user),
+        "questions": Question.objects.readable_by(user),
+        "annotations": Annotation.objects.readable_by(user),
+        "pending": Notification.objects.for_recipient(user),
+    }
+    if apps.is_installed("syntheses"):
         from syntheses.models import Synthesis
 
-        ids = [
-            s.pk for s in self.syntheses if s.updated_at >= since and s.pk in self.joined[user.pk]
-        ]
-        if not ids:
-            return []
-        readable = set(
-            Synthesis.objects.readable_by(user).filter(pk__in=ids).values_list("pk", flat=True)
-        )
-        return [s for s in self.syntheses if s.pk in readable and s.pk in ids][:SECTION_LIMIT]
+        checks["syntheses"] = Synthesis.objects.readable_by(user)
+    names = list(found)
+
+    def key(name: str, item: Any) -> int:
+        return item.recommendation_id if name == "changes" else item.pk
+
+    parts = [
+        checks[name]
+        .filter(pk__in={key(name, item) for item in found[name]})
+        .order_by()
+        .values_list(Value(names.index(name)), "pk")
+        for name in names
+        if found[name] and name in checks
+    ]
+    ids: dict[int, set[int]] = defaultdict(set)
+    if parts:
+        for section, item_pk in parts[0].union(*parts[1:], all=True):
+            ids[section].add(item_pk)
+    return {
+        name: [item for item in found[name] if key(name, item) in ids[names.index(name)]]
+        for name in names
+    }
 
 
 def digests_build(users: list[User], *, now: datetime) -> list[Digest]:
     """The digests `users` would receive now, in their order: each the same as
     `digest_build(user, now=now)` gives."""
     batch = Batch(users, now)
-    return [digest_build(user, now=now, batch=batch) for user in users]
+    return [batch.digest(user) for user in users]
 
 
 @task()
@@ -147,18 +247,16 @@ def _pending(pks: list[int], now: datetime) -> dict[int, list[Notification]]:
     return pending
 
 
-def _syntheses_joined(users: list[User], now: datetime) -> tuple[list[Any], dict[int, set[int]]]:
-    """The syntheses written or revised since the earliest start of the batch's digests
-    (newest first, as the digest lists them), and for each member those of discussions they
+def _syntheses_joined(pks: list[int], since: datetime) -> tuple[list[Any], dict[int, set[int]]]:
+    """The syntheses written or revised since `since`, the earliest start of the batch's
+    digests (newest first, as the digest lists them), and for each member those of discussions they
     took part in: a message of theirs still shown in it, or a contribution of theirs cited
     (`Synthesis.objects.of_discussions_joined_by`'s rule)."""
     joined: dict[int, set[int]] = defaultdict(set)
-    if not users or not apps.is_installed("syntheses"):
+    if not pks or not apps.is_installed("syntheses"):
         return [], joined
-    from discussions.models import Comment
     from syntheses.models import Citation, Synthesis
 
-    since = min(digest_since(user, now) for user in users)
     syntheses = list(
         Synthesis.objects.filter(updated_at__gte=since)
         .select_related("dossier", *COMMENT_FIELDS)
@@ -166,7 +264,6 @@ def _syntheses_joined(users: list[User], now: datetime) -> tuple[list[Any], dict
     )
     if not syntheses:
         return [], joined
-    pks = [user.pk for user in users]
     by_target: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for synthesis in syntheses:
         by_target[_discussion_of(synthesis)].append(synthesis.pk)
@@ -237,10 +334,10 @@ def _dossiers_of(pks: list[int]) -> tuple[dict[int, list[int]], dict[int, list[i
     return followed, topical
 
 
-def _pairs(rows: Any, field: str) -> dict[int, set[int]]:
-    """user pk → the `field` values of their rows."""
+def _pairs(rows: Any, field: str, user_field: str = "user_id") -> dict[int, set[int]]:
+    """user pk (`user_field`) → the `field` values of their rows."""
     found: dict[int, set[int]] = defaultdict(set)
-    for user, value in rows.values_list("user_id", field):
+    for user, value in rows.values_list(user_field, field):
         found[user].add(value)
     return found
 

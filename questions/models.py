@@ -38,17 +38,25 @@ def locked_questions(user: Any) -> models.QuerySet | None:
     """The ids of the dossier questions whose answers `user` may not read yet: gathered
     under a « réfléchir avant de lire » cross question of which they have answered none of
     the questions and not chosen to read without answering. None when nothing is hidden
-    from them (curators and moderators), so callers add no condition at all."""
+    from them (curators and moderators), so callers add no condition at all.
+
+    A lazy subquery, evaluated by each query that uses it: built once per user object (a
+    page asks it several times) and handed out as a copy, so an answer posted meanwhile
+    counts at once."""
     if sees_every_answer(user):
         return None
-    answered = GroupedQuestion.objects.filter(question__comments__author=user.pk)
-    read = ReadWithoutAnswering.objects.filter(user=user.pk)
-    return (
-        GroupedQuestion.objects.filter(cross_question__reflect_first=True)
-        .exclude(cross_question__in=answered.values("cross_question_id"))
-        .exclude(cross_question__in=read.values("cross_question_id"))
-        .values("question_id")
-    )
+    built = getattr(user, "_locked_questions", None)
+    if built is None:
+        answered = GroupedQuestion.objects.filter(question__comments__author=user.pk)
+        read = ReadWithoutAnswering.objects.filter(user=user.pk)
+        built = (
+            GroupedQuestion.objects.filter(cross_question__reflect_first=True)
+            .exclude(cross_question__in=answered.values("cross_question_id"))
+            .exclude(cross_question__in=read.values("cross_question_id"))
+            .values("question_id")
+        )
+        user._locked_questions = built
+    return built.all()
 
 
 class CrossQuestionQuerySet(models.QuerySet["CrossQuestion"]):

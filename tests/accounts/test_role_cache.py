@@ -54,3 +54,23 @@ def test_a_deleted_group_takes_its_roles(carol: User) -> None:
 def test_an_inactive_user_has_no_role(mo: User) -> None:
     mo.is_active = False
     assert not mo.is_moderator
+
+
+def test_the_permissions_read_for_many_members_at_once_are_each_ones_own(
+    alice: User, bob: User, carol: User, mo: User
+) -> None:
+    """`permissions_preload` (the learning digests' batches): two queries for all, each set
+    the one `get_all_permissions` gives; an inactive member has none."""
+    from accounts.roles import permissions_preload
+
+    bob.user_permissions.add(Permission.objects.get(codename="moderate_comment"))
+    User.objects.filter(pk=mo.pk).update(is_active=False)
+    users = [fresh(user) for user in (alice, bob, carol, mo)]
+    with CaptureQueriesContext(connection) as queries:
+        permissions_preload(users)
+        roles = [(user.is_curator, user.is_moderator) for user in users]
+    assert len(queries) == 2
+    assert roles == [(False, False), (False, True), (True, False), (False, False)]
+    assert [user._role_permissions for user in users] == [
+        frozenset(fresh(user).get_all_permissions()) for user in users
+    ]

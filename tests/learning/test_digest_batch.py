@@ -100,6 +100,46 @@ def test_the_batch_builder_gives_each_member_the_digest_of_the_one_member_builde
     assert len(locked["notifications"]) < len(answered["notifications"])
 
 
+def test_the_batch_keeps_each_members_own_period_and_leaves_out_their_own_contributions(
+    member, alice, bob, dossier
+) -> None:
+    """Read together since the earliest start, the candidates are each member's only from
+    their own digest's start, without their own reports nor the questions they answered."""
+    from learning.digest_batch import digests_build
+    from learning.models import FieldReport, StatusChange
+
+    now = timezone.now() + timedelta(minutes=1)
+    User.objects.filter(pk=member.pk).update(learning_digest_sent_at=now - timedelta(days=2))
+    recommendation = RecommendationFactory(dossier=dossier)
+    old_report = report_create(author=alice, recommendation=recommendation, fields=FIELDS)
+    old_change = status_change(
+        recommendation=recommendation, status="discussed", note="", changed_by=alice
+    )
+    FieldReport.objects.filter(pk=old_report.pk).update(created_at=now - timedelta(days=4))
+    StatusChange.objects.filter(pk=old_change.pk).update(changed_at=now - timedelta(days=4))
+    new_report = report_create(author=bob, recommendation=recommendation, fields=FIELDS)
+    new_change = status_change(
+        recommendation=recommendation, status="adopted", note="", changed_by=alice
+    )
+    question = QuestionFactory(dossier=dossier)
+    CommentFactory(dossier=dossier, question=question, author=bob)
+    readers = [User.objects.get(pk=member.pk), User.objects.get(pk=bob.pk)]
+    for reader in readers:
+        follow_create(user=reader, dossier=dossier)
+        reader.themes.add(*dossier.themes.all() or [ThemeFactory()])
+    dossier.themes.add(*readers[0].themes.all())
+
+    batch = [_shape(d) for d in digests_build(readers, now=now)]
+
+    assert batch == [_shape(digest_build(reader, now=now)) for reader in readers]
+    of_member, of_bob = batch
+    assert of_member["field_reports"] == [new_report.pk]
+    assert of_bob["field_reports"] == [old_report.pk]
+    assert of_member["status_changes"] == [new_change.pk]
+    assert of_bob["status_changes"] == [new_change.pk, old_change.pk]
+    assert of_member["questions"] == [question.pk] and of_bob["questions"] == []
+
+
 def test_the_batch_task_sends_the_digests_due_and_marks_what_they_told(member, bob, dossier):
     from learning.digest_batch import learning_digests_send
 
@@ -192,3 +232,33 @@ def test_the_email_paths_by_route_prefix_are_the_models_own() -> None:
         assert object_path(obj) == obj.get_absolute_url()
     path = pk_path("learning:recommendation", recommendation.pk)
     assert path == f"/recommandations/{recommendation.pk}/"
+
+
+def test_a_batch_costs_one_query_a_member_whatever_their_digests_hold(carol) -> None:
+    """The batch's queries do not grow with what the digests hold, and each member adds
+    one (the union asking which of their candidates they may read)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from learning.digest_batch import digests_build
+    from tests.learning.test_digest import _news_for
+
+    users = [UserFactory(learning_digest="weekly") for _ in range(4)]
+    few, many = users[:2], users[2:]
+    for user in few:
+        _news_for(user, 1, carol)
+    for user in many:
+        _news_for(user, 6, carol)
+    now = timezone.now() + timedelta(minutes=1)
+
+    def queries(users: list[User]) -> int:
+        digests_build([User.objects.get(pk=u.pk) for u in users], now=now)  # warm caches
+        fresh = [User.objects.get(pk=u.pk) for u in users]
+        with CaptureQueriesContext(connection) as captured:
+            for digest in digests_build(fresh, now=now):
+                digest_module.digest_email(digest).message()
+        return len(captured)
+
+    assert [len(d.field_reports) for d in digests_build(many, now=now)] == [6, 6]
+    assert queries(many) == queries(few)
+    assert queries(few + many) == queries(few) + 2
