@@ -65,6 +65,7 @@ from discussions.targets import target_dossier
 from dossiers.access import dossier_for
 from dossiers.models import Dossier
 from dossiers.versioning import StaleEdit
+from syntheses.shown import cited_annotations
 
 MAX_TAGS = 20
 # Characters of the note saved meanwhile quoted in a 409's message.
@@ -181,8 +182,9 @@ def _tags(data: dict[str, Any]) -> list[str]:
     return tags
 
 
-def _for_page(queryset: Any) -> list[SimpleNamespace]:
-    """Everything the page shows of each annotation, in two queries whatever their number.
+def _for_page(request: HttpRequest, queryset: Any) -> list[SimpleNamespace]:
+    """Everything the page shows of each annotation, in three queries whatever their number
+    (the third: the synthesis citing each, « cité dans la synthèse »).
     Its dossier (10,000 words of text) is not loaded with each: Links(request, dossier)
     knows it. The reply counts come in the same query: a correlated subquery, no slower than
     a separate grouped query (docs/bench.md) and one round trip fewer."""
@@ -193,13 +195,17 @@ def _for_page(queryset: Any) -> list[SimpleNamespace]:
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return annotation_records(
+    records = annotation_records(
         queryset.order_by("start", "pk"), reply_count=Coalesce(Subquery(visible_replies), 0)
     )
+    cited = cited_annotations(request.user, (record.pk for record in records))
+    for record in records:
+        record.cited_in = cited.get(record.pk)
+    return records
 
 
 def _annotation_data(request: HttpRequest, pk: int) -> dict[str, Any]:
-    (annotation,) = _for_page(Annotation.objects.filter(pk=pk))
+    (annotation,) = _for_page(request, Annotation.objects.filter(pk=pk))
     links = Links(request, Dossier.objects.only("slug").get(pk=annotation.dossier_id))
     return annotation_json(links, annotation, for_page=True)
 
@@ -245,7 +251,7 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
         annotations = readable.on_body(body)
         dossier = target_dossier(body)
     links = Links(request, dossier)
-    items = [annotation_json(links, a, for_page=True) for a in _for_page(annotations)]
+    items = [annotation_json(links, a, for_page=True) for a in _for_page(request, annotations)]
     return json_response({"annotations": items})
 
 

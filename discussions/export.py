@@ -57,6 +57,8 @@ class Links:
         # Authors are named with their profile page, never with their email address.
         member = reverse("accounts:member", kwargs={"pk": 0})
         self._member = absolute(request, member).removesuffix("0/")
+        synthesis = reverse("syntheses:detail", kwargs={"pk": 0})
+        self._synthesis = absolute(request, synthesis).removesuffix("0/")
 
     def annotation(self, pk: int) -> str:
         return f"{self._annotation}{pk}/"
@@ -66,6 +68,9 @@ class Links:
 
     def member(self, pk: int) -> str:
         return f"{self._member}{pk}/"
+
+    def synthesis(self, pk: int) -> str:
+        return f"{self._synthesis}{pk}/"
 
     def body(self, annotation: SimpleNamespace) -> str:
         """The annotated body: its element on the dossier page."""
@@ -203,6 +208,10 @@ def _page_extension(links: Links, annotation: SimpleNamespace, tags: list[str]) 
         "note": annotation.body,
         "tags": tags,
         "replies": getattr(annotation, "reply_count", None),
+        # A synthesis the reader may read cites it: « cité dans la synthèse », linked.
+        "cited_in": links.synthesis(cited)
+        if (cited := getattr(annotation, "cited_in", None))
+        else None,
         # Only its author still sees a hidden annotation: tell them why.
         "hidden": annotation.hidden,
         "moderation_note": annotation.moderation_note if annotation.hidden else "",

@@ -152,3 +152,22 @@ def cited_comments(comment_pks: Iterable[int]) -> dict[int, int]:
     for comment_pk, synthesis_pk in rows:
         marks.setdefault(comment_pk, synthesis_pk)
     return marks
+
+
+def cited_annotations(user: User, annotation_pks: Iterable[int]) -> dict[int, int]:
+    """The synthesis `user` may read that cites each of these annotations (the first, when
+    several do): the annotations panel's « cité dans la synthèse ». One query."""
+    pks = list(annotation_pks)
+    if not pks:
+        return {}
+    rows = (
+        Citation.objects.filter(
+            annotation__in=pks, synthesis__in=Synthesis.objects.readable_by(user)
+        )
+        .order_by("synthesis")
+        .values_list("annotation_id", "synthesis_id")
+    )
+    marks: dict[int, int] = {}
+    for annotation_pk, synthesis_pk in rows:
+        marks.setdefault(annotation_pk, synthesis_pk)
+    return marks

@@ -379,6 +379,10 @@ class AnnotationPage {
         return item;
       }),
     );
+    if (annotation.ccfd.cited_in) {
+      field("cited-link").href = annotation.ccfd.cited_in;
+      field("cited").hidden = false;
+    }
     if (annotation.ccfd.hidden) {
       field("hidden").hidden = false;
       field("moderation-note").hidden = !annotation.ccfd.moderation_note;

@@ -239,3 +239,26 @@ def test_a_note_saved_in_another_tab_meanwhile_is_reported_and_the_typed_note_ke
     annotation.refresh_from_db()
     assert (annotation.body, annotation.version) == ("Écrit ici.", 3)
     assert [e for e in console_errors if "409" not in e] == []
+
+
+def test_an_annotation_cited_in_a_synthesis_says_so_in_the_panel(
+    reading: Any, console_errors: list[str]
+) -> None:
+    """The panel of a cited annotation shows « cité dans la synthèse », linked to it."""
+    from syntheses.services import synthesis_save
+    from tests.factories import AnnotationFactory
+
+    page, dossier = reading
+    curator = UserFactory(is_staff=True, group="Curators")
+    annotation = AnnotationFactory(dossier=dossier, exact=PASSAGE, body="À retenir.")
+    synthesis = synthesis_save(writer=curator, target=dossier, body=f"[[a:{annotation.pk}]]")
+    page.reload()
+    page.locator(f'mark[data-annotation-id="{annotation.pk}"]').click()
+    cited = page.locator("#annotation-panel .annotation-view").get_by_role(
+        "link", name="cité dans la synthèse"
+    )
+    cited.wait_for()
+    assert cited.get_attribute("href").endswith(synthesis.get_absolute_url())
+    cited.click()
+    page.wait_for_url(f"**{synthesis.get_absolute_url()}")
+    assert console_errors == []

@@ -223,8 +223,8 @@ def test_the_list_costs_the_same_queries_for_1_or_30_annotations(alice, bob, ali
     assert items[0]["ccfd"]["tags"] == ["a", "b"]
     assert thirty == one
     # The budget: session, user, dossier gate, annotations with their authors and reply
-    # counts, tags.
-    assert one == 5
+    # counts, tags, the syntheses citing them.
+    assert one == 6
 
 
 def test_the_author_changes_the_note_and_visibility(alice, alice_client, text):

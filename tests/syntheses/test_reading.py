@@ -217,3 +217,28 @@ def test_the_recommendation_page_makes_as_many_queries_for_many_sources_as_for_o
     response, many = counted_get(alice_client, url)
     assert response.content.decode().count("cité dans la synthèse") == 6
     assert many == one
+
+
+def test_the_annotations_api_names_the_synthesis_citing_each_when_the_reader_may_read_it(
+    alice_client: Client, carol: Any, dossier: Any, bob: Any
+) -> None:
+    """« cité dans la synthèse » in the annotations panel: the synthesis's address, for a
+    reader who may read it only (not one of a question whose answers are hidden from them)."""
+    from questions.models import CrossQuestion, GroupedQuestion
+    from tests.factories import AnnotationFactory, QuestionFactory
+
+    cited, plain, in_locked = (AnnotationFactory(dossier=dossier, author=bob) for _ in range(3))
+    shown = synthesis_save(writer=carol, target=dossier, body=f"[[a:{cited.pk}]]")
+    question = QuestionFactory(dossier=dossier)
+    cross = CrossQuestion.objects.create(wording="Quel plaidoyer ?", slug="q", reflect_first=True)
+    GroupedQuestion.objects.create(cross_question=cross, question=question)
+    synthesis_save(writer=carol, target=question, body=f"[[a:{in_locked.pk}]]")
+    url = reverse("discussions:annotation-list")
+
+    items = alice_client.get(url, {"dossier": dossier.pk}).json()["annotations"]
+
+    marks = {item["ccfd"]["pk"]: item["ccfd"]["cited_in"] for item in items}
+    assert marks[cited.pk].endswith(shown.get_absolute_url())
+    assert marks[plain.pk] is None and marks[in_locked.pk] is None
+    one = alice_client.get(reverse("discussions:annotation-detail", args=[cited.pk])).json()
+    assert one["ccfd"]["cited_in"] == marks[cited.pk]
