@@ -139,19 +139,11 @@ def cited_comments(comment_pks: Iterable[int]) -> dict[int, int]:
     pks = list(comment_pks)
     if not pks:
         return {}
-    rows = (
-        Citation.objects.filter(comment__in=pks)
-        .filter(
-            Q(synthesis__dossier=F("comment__dossier"))
-            | Q(synthesis__dossier__status=Dossier.Status.PUBLISHED)
-        )
-        .order_by("synthesis")
-        .values_list("comment_id", "synthesis_id")
+    citations = Citation.objects.filter(comment__in=pks).filter(
+        Q(synthesis__dossier=F("comment__dossier"))
+        | Q(synthesis__dossier__status=Dossier.Status.PUBLISHED)
     )
-    marks: dict[int, int] = {}
-    for comment_pk, synthesis_pk in rows:
-        marks.setdefault(comment_pk, synthesis_pk)
-    return marks
+    return _first_citing(citations, "comment_id")
 
 
 def cited_annotations(user: User, annotation_pks: Iterable[int]) -> dict[int, int]:
@@ -160,14 +152,17 @@ def cited_annotations(user: User, annotation_pks: Iterable[int]) -> dict[int, in
     pks = list(annotation_pks)
     if not pks:
         return {}
-    rows = (
-        Citation.objects.filter(
-            annotation__in=pks, synthesis__in=Synthesis.objects.readable_by(user)
-        )
-        .order_by("synthesis")
-        .values_list("annotation_id", "synthesis_id")
+    citations = Citation.objects.filter(
+        annotation__in=pks, synthesis__in=Synthesis.objects.readable_by(user)
     )
+    return _first_citing(citations, "annotation_id")
+
+
+def _first_citing(citations: Any, source: str) -> dict[int, int]:
+    """source pk → the first synthesis (by id) among `citations` that cites it."""
     marks: dict[int, int] = {}
-    for annotation_pk, synthesis_pk in rows:
-        marks.setdefault(annotation_pk, synthesis_pk)
+    for source_pk, synthesis_pk in citations.order_by("synthesis").values_list(
+        source, "synthesis_id"
+    ):
+        marks.setdefault(source_pk, synthesis_pk)
     return marks
