@@ -6,7 +6,6 @@ sending time: a draft's discussion, a private note, a withdrawn message never le
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,7 +18,7 @@ from django_tasks import task
 
 from accounts.models import User
 from discussions.access import target_is_readable
-from discussions.models import Comment, Notification
+from discussions.models import Notification
 
 # A digest covers at most this much: older unsent notifications are no news any more.
 DIGEST_PERIOD = timedelta(days=7)
@@ -42,28 +41,14 @@ _RELATED = (
 )
 
 
-def notification_is_sendable(
-    notification: Notification, *, hidden_comments: Collection[int] | None = None
-) -> bool:
-    """Whether the recipient may still read what the notification is about.
-
-    `hidden_comments`: the ids, among the notifications' comments, of those
-    `Comment.objects.hidden_from(recipient)` holds, read once for a batch (the learning
-    digest); without it, one query asks for this notification's comment."""
+def notification_is_sendable(notification: Notification) -> bool:
+    """Whether the recipient may still read what the notification is about and it is still
+    to be told. Ask it of a notification read through `Notification.objects.
+    for_recipient(recipient)`, which leaves out those about what the recipient may not read
+    in the database (a draft's discussion, another member's private note, an answer
+    « réfléchir avant de lire » hides from them); this asks the rest of the loaded rows."""
     if not target_is_readable(notification.recipient, notification.target()):
         return False
-    # An answer « réfléchir avant de lire » hides from the recipient is not sent either.
-    if notification.comment_id:
-        if hidden_comments is None:
-            hidden = (
-                Comment.objects.hidden_from(notification.recipient)
-                .filter(pk=notification.comment_id)
-                .exists()
-            )
-        else:
-            hidden = notification.comment_id in hidden_comments
-        if hidden:
-            return False
     # A message or report withdrawn since is not sent, except to tell its author it was
     # moderated.
     contribution = notification.comment or notification.field_report
@@ -97,6 +82,9 @@ def notification_email_send(notification_pk: int) -> bool:
         if (
             notification is None
             or not notification.emails_at_once()  # the preference may have changed
+            or not Notification.objects.for_recipient(notification.recipient)
+            .filter(pk=notification.pk)
+            .exists()
             or not notification_is_sendable(notification)
         ):
             return False
@@ -123,26 +111,33 @@ def notification_email_send(notification_pk: int) -> bool:
 def digest_send(user_pk: int) -> int:
     """Email a user the unread notifications of the last days not emailed yet; returns
     how many it held."""
+    recipient = User.objects.filter(
+        pk=user_pk,
+        is_active=True,
+        email_digest=True,
+        # The learning digest (learning.digest) carries them instead, unless off.
+        learning_digest=User.LearningDigest.OFF,
+    ).first()
+    if recipient is None:
+        return 0
     with transaction.atomic():
         pending = list(
-            Notification.objects.select_for_update(of=("self",))
+            Notification.objects.for_recipient(recipient)
+            .select_for_update(of=("self",))
             .select_related(*_RELATED)
             .filter(
-                recipient_id=user_pk,
-                recipient__is_active=True,
-                recipient__email_digest=True,
-                # The learning digest (learning.digest) carries them instead, unless off.
-                recipient__learning_digest=User.LearningDigest.OFF,
                 read_at__isnull=True,
                 emailed_at__isnull=True,
                 created_at__gte=timezone.now() - DIGEST_PERIOD,
             )
             .order_by("dossier_id", "created_at")
         )
+        for notification in pending:
+            # One user object: its permissions (curator or not) are read once, not per row.
+            notification.recipient = recipient
         sendable = [n for n in pending if notification_is_sendable(n)]
         if not sendable:
             return 0
-        recipient = sendable[0].recipient
         with translation.override(settings.LANGUAGE_CODE):
             items = [{"notification": n, "link": notification_link(n)} for n in sendable]
             body = render_to_string(
@@ -151,8 +146,7 @@ def digest_send(user_pk: int) -> int:
             )
             subject = _("Your daily digest: %(count)s new items") % {"count": len(sendable)}
         send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, [recipient.email])
-        now = timezone.now()
-        for notification in sendable:
-            notification.emailed_at = now
-            notification.save(update_fields=["emailed_at"])
+        Notification.objects.filter(pk__in=[n.pk for n in sendable]).update(
+            emailed_at=timezone.now()
+        )
     return len(sendable)

@@ -319,8 +319,7 @@ def sendable(user: User, notifications: list[Notification]) -> list[Notification
     for notification in notifications:
         # One user object: its permissions (curator or not) are read once, not per row.
         notification.recipient = user
-    # for_recipient left the hidden answers out: no query to ask of each again.
-    return [n for n in notifications if notification_is_sendable(n, hidden_comments=())]
+    return [n for n in notifications if notification_is_sendable(n)]
 
 
 def untold(digest: Digest) -> list[Notification]:

@@ -306,3 +306,37 @@ def test_the_email_task_rechecks_the_preference_at_sending_time(alice, bob, doss
         ).pk
     )
     assert [email.to for email in mail.outbox] == [["bob@example.org"]]
+
+
+def test_the_daily_digest_costs_the_same_queries_for_one_notification_or_many(
+    alice, bob, dossier
+) -> None:
+    """Read through `for_recipient` (no query per notification to ask whether an answer is
+    hidden), marked emailed in one update."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from discussions.tasks import digest_send
+
+    alice.learning_digest = "off"
+    alice.save(update_fields=["learning_digest"])
+
+    def notify(count: int) -> None:
+        for _ in range(count):
+            reply = CommentFactory(dossier=dossier, author=bob)
+            Notification.objects.create(
+                recipient=alice, actor=bob, kind="reply", dossier=dossier, comment=reply
+            )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert digest_send.call(alice.pk) >= 1
+        return len(captured)
+
+    notify(1)
+    digest_send.call(alice.pk)  # warm the caches a running worker holds
+    notify(1)
+    one = queries()
+    notify(6)
+    assert queries() == one
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == 0
