@@ -79,9 +79,8 @@ def permissions_preload(users: Iterable[Any]) -> None:
     """Read the permissions of `users` together (two queries) into each user object, as
     `permissions_of` keeps them: for a task that acts for many members at once (the learning
     digests). The same set as `get_all_permissions()` (ModelBackend's, which the allauth
-    backend inherits): their own and their groups' permissions; none for an inactive user;
-    a superuser's roles need none
-    (they are left to `permissions_of`)."""
+    backend inherits): their own and their groups' permissions; none for an inactive user.
+    Superusers are left to `permissions_of`: their roles need no permission."""
     from django.contrib.auth.models import Permission
 
     waiting = {
@@ -90,10 +89,11 @@ def permissions_preload(users: Iterable[Any]) -> None:
         if not user.is_superuser and getattr(user, "_role_permissions", None) is None
     }
     found: dict[int, set[str]] = {pk: set() for pk in waiting}
-    own = Permission.objects.filter(user__in=list(waiting)).values_list(
+    pks = list(waiting)
+    own = Permission.objects.filter(user__in=pks).values_list(
         "user", "content_type__app_label", "codename"
     )
-    of_groups = Permission.objects.filter(group__user__in=list(waiting)).values_list(
+    of_groups = Permission.objects.filter(group__user__in=pks).values_list(
         "group__user", "content_type__app_label", "codename"
     )
     for rows in (own, of_groups):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from django.apps import apps
@@ -155,37 +156,34 @@ def _readable(user: User, found: dict[str, list[Any]]) -> dict[str, list[Any]]:
     """Those of each section's candidates (`found`) that `user` may read, in their order:
     one query, the union of each model's `readable_by(user)` (`for_recipient` for the
     notifications, the recommendation's for a status change) over the candidates' ids."""
+    # Each section: the rows `user` may read, and the id of a candidate to look for in them.
     checks = {
-        "reports": FieldReport.objects.readable_by(user),
-        "changes": Recommendation.objects.readable_by(user),
-        "questions": Question.objects.readable_by(user),
-        "annotations": Annotation.objects.readable_by(user),
-        "pending": Notification.objects.for_recipient(user),
+        "reports": (FieldReport.objects.readable_by(user), attrgetter("pk")),
+        "changes": (Recommendation.objects.readable_by(user), attrgetter("recommendation_id")),
+        "questions": (Question.objects.readable_by(user), attrgetter("pk")),
+        "annotations": (Annotation.objects.readable_by(user), attrgetter("pk")),
+        "pending": (Notification.objects.for_recipient(user), attrgetter("pk")),
     }
     if apps.is_installed("syntheses"):
         from syntheses.models import Synthesis
 
-        checks["syntheses"] = Synthesis.objects.readable_by(user)
-    names = list(found)
-
-    def key(name: str, item: Any) -> int:
-        return item.recommendation_id if name == "changes" else item.pk
-
+        checks["syntheses"] = (Synthesis.objects.readable_by(user), attrgetter("pk"))
+    asked = [name for name in found if found[name] and name in checks]
     parts = [
-        checks[name]
-        .filter(pk__in={key(name, item) for item in found[name]})
+        checks[name][0]
+        .filter(pk__in={checks[name][1](item) for item in found[name]})
         .order_by()
-        .values_list(Value(names.index(name)), "pk")
-        for name in names
-        if found[name] and name in checks
+        .values_list(Value(number), "pk")
+        for number, name in enumerate(asked)
     ]
-    ids: dict[int, set[int]] = defaultdict(set)
+    ids: dict[str, set[int]] = defaultdict(set)
     if parts:
-        for section, item_pk in parts[0].union(*parts[1:], all=True):
-            ids[section].add(item_pk)
+        for number, item_pk in parts[0].union(*parts[1:], all=True):
+            ids[asked[number]].add(item_pk)
+    # A section no check covers keeps nothing: what is not asked is not sent.
     return {
-        name: [item for item in found[name] if key(name, item) in ids[names.index(name)]]
-        for name in names
+        name: [item for item in items if name in checks and checks[name][1](item) in ids[name]]
+        for name, items in found.items()
     }
 
 
