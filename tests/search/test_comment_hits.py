@@ -51,8 +51,8 @@ def test_a_reply_to_a_hidden_message_does_not_name_its_author(
 ) -> None:
     hidden = CommentFactory(dossier=dossier, author=bob, body="Masqué.")
     Comment.objects.filter(pk=hidden.pk).update(state=Comment.State.HIDDEN)
-    CommentFactory(dossier=dossier, author=alice, parent=hidden, body="Une réponse au sujet.")
-    assert titles(alice_client, "sujet") == [
+    CommentFactory(dossier=dossier, author=alice, parent=hidden, body="Une réponse sur la jachère.")
+    assert titles(alice_client, "jachère") == [
         "Alice Martin sur le dossier « Accompagner les sociétés civiles »"
     ]
 
