@@ -179,6 +179,7 @@ INSTALLED_APPS = [
     "importing",
     "syntheses",
     "questions",
+    "ccfd_community",  # the page memo's write watch (ccfd_community/page_memo.py)
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A member's page asked for again while nothing was written is served as it was built.
+    "ccfd_community.page_memo.PageMemoMiddleware",
     # Innermost: the French 404 page in development too (DJANGO_DEBUG_TECHNICAL_404 restores
     # Django's technical one).
     "ccfd_community.middleware.NotFoundPageMiddleware",
@@ -256,6 +259,11 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     for option in ("key_prefix", "version"):
         if option in CACHES["default"]:
             CACHES["default"][option.upper()] = CACHES["default"].pop(option)
+# The page memo (ccfd_community/page_memo.py) needs a cache shared by every process.
+PAGE_MEMO = env.bool(
+    "DJANGO_PAGE_MEMO",
+    default=CACHES["default"]["BACKEND"] == "ccfd_community.cache.FallbackRedisCache",
+)
 # Sessions live in the database, not the cache, so a cache outage logs nobody out.
 # Not cached_db (one query less a page, about half a millisecond): a session ended while
 # Redis is down (log out, password change) would come back from Redis when it answers again.

@@ -9,8 +9,10 @@ import factory.random
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
+from ccfd_community import page_memo
 from tests.factories import DossierFactory, UserFactory
 
 
@@ -86,6 +88,25 @@ def same_fake_text(request) -> None:
     on every run, whatever ran before it. Unseeded, a dossier's random summary once held
     « risquer » and a search excluding « risqué » failed one CI run in many."""
     factory.random.reseed_random(request.node.nodeid)
+
+
+@pytest.fixture(autouse=True)
+def page_memo_on(settings, monkeypatch) -> None:
+    """Production keeps members' pages in the page memo (ccfd_community/page_memo.py): every
+    test that reads a page again after a change checks that no kept page outlived it.
+
+    Query counts measure a page being built: a test that starts capturing queries
+    (CaptureQueriesContext, and pytest-django's django_assert_*_queries through it) finds
+    no page kept from before.
+    """
+    settings.PAGE_MEMO = True
+    enter = CaptureQueriesContext.__enter__
+
+    def entering(context: CaptureQueriesContext) -> CaptureQueriesContext:
+        page_memo.renew_generation()
+        return enter(context)
+
+    monkeypatch.setattr(CaptureQueriesContext, "__enter__", entering)
 
 
 @pytest.fixture(autouse=True)

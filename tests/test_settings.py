@@ -30,6 +30,7 @@ SETTINGS_VARIABLES = [
     "DJANGO_RATE_LIMIT_COMMENT",
     "DJANGO_RATE_LIMIT_ANNOTATION",
     "DJANGO_RATE_LIMIT_FLAG",
+    "DJANGO_PAGE_MEMO",
 ]
 
 PRODUCTION = {
@@ -55,6 +56,7 @@ print(json.dumps({
     "TRUSTED_CLIENT_IP_HEADER": settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER,
     "LANGUAGE_COOKIE_SECURE": settings.LANGUAGE_COOKIE_SECURE,
     "RATE_LIMITS": settings.ACCOUNT_RATE_LIMITS,
+    "PAGE_MEMO": settings.PAGE_MEMO,
 }))
 """
 
@@ -100,6 +102,15 @@ def test_production_starts_with_every_value_given() -> None:
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["TASKS_BACKEND"] == "django_tasks_db.DatabaseBackend"
     assert values["SITE_URL"] == "https://communaute.example.org"
+
+
+def test_the_page_memo_is_on_with_a_shared_cache_only() -> None:
+    """A memory cache is one per process: a worker would not see another's writes."""
+    assert loaded()["PAGE_MEMO"] is False
+    assert loaded(CACHE_URL="redis://127.0.0.1:6379/1")["PAGE_MEMO"] is True
+    assert (
+        loaded(CACHE_URL="redis://127.0.0.1:6379/1", DJANGO_PAGE_MEMO="false")["PAGE_MEMO"] is False
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,161 @@
+"""The page memo (ccfd_community/page_memo.py): a page asked for again while nothing was
+written is served as it was built; any write, a flash message, htmx or another session gets
+a page built afresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+
+from ccfd_community import page_memo
+from discussions.models import Comment, Notification
+from tests.discussions.factories import CommentFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def counting() -> Iterator[list[str]]:
+    """The SQL run meanwhile, without CaptureQueriesContext (which starts a new generation,
+    see tests/conftest.py)."""
+    statements: list[str] = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        yield statements
+
+
+def get(client: Client, url: str, **headers: str) -> tuple[str, int]:
+    with counting() as statements:
+        response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return response.content.decode(), len(statements)
+
+
+def test_a_page_asked_again_is_served_as_it_was_built(alice_client: Client, dossier) -> None:
+    url = dossier.get_absolute_url()
+    # The first answer gives the CSRF cookie (after a real login, the login's answer does):
+    # its page holds a token the browser did not have yet, and is not kept.
+    get(alice_client, url)
+    first, built = get(alice_client, url)
+    again, kept = get(alice_client, url)
+    assert again == first
+    # The session and the member, read to know who asks; not one query of the page itself.
+    assert kept <= 2 < built
+
+
+def test_a_kept_page_keeps_its_security_headers(alice_client: Client, dossier) -> None:
+    url = dossier.get_absolute_url()
+    alice_client.get(url)
+    response = alice_client.get(url)
+    assert "no-store" in response["Cache-Control"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_another_member_s_comment_is_on_the_next_page(alice_client: Client, dossier, bob) -> None:
+    url = dossier.get_absolute_url()
+    get(alice_client, url)
+    get(alice_client, url)
+    CommentFactory(dossier=dossier, author=bob, body="Une contribution toute neuve.")
+    page, built = get(alice_client, url)
+    assert "Une contribution toute neuve." in page
+    assert built > 2
+
+
+def test_a_write_without_signals_is_on_the_next_page(alice_client: Client, dossier, bob) -> None:
+    comment = CommentFactory(dossier=dossier, author=bob, body="Un premier texte.")
+    url = dossier.get_absolute_url()
+    get(alice_client, url)
+    Comment.objects.filter(pk=comment.pk).update(body_html="<p>Un texte corrigé.</p>")
+    page, _ = get(alice_client, url)
+    assert "Un texte corrigé." in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_in_a_transaction_starts_a_generation_now_and_one_after_it_commits(
+    dossier, bob
+) -> None:
+    with transaction.atomic():
+        before = page_memo.cache.get(page_memo.GENERATION_KEY)
+        CommentFactory(dossier=dossier, author=bob)
+        CommentFactory(dossier=dossier, author=bob)
+        during = page_memo.cache.get(page_memo.GENERATION_KEY)
+        waiting = [c for _ids, c, _robust in connection.run_on_commit]
+        # Once after the commit, however many writes: pages built meanwhile are out of date.
+        assert waiting.count(page_memo.renew_generation) == 1
+    assert before != during != page_memo.cache.get(page_memo.GENERATION_KEY)
+
+
+def test_each_session_has_its_own_pages(alice_client: Client, bob_client: Client) -> None:
+    home = reverse("dossiers:home")
+    get(alice_client, home)
+    alice_page, _ = get(alice_client, home)
+    bob_page, built = get(bob_client, home)
+    assert "Alice Martin" in alice_page and "Alice Martin" not in bob_page
+    assert "Bob Leroy" in bob_page and built > 2
+    anonymous = Client().get(home)
+    assert anonymous.status_code == 302  # the login page, never a member's kept page
+
+
+def test_a_flash_message_is_shown_once_and_the_page_after_it_is_built_again(
+    alice_client: Client, alice, bob, dossier
+) -> None:
+    url = reverse("discussions:notifications")
+    comment = CommentFactory(dossier=dossier, author=bob)
+    Notification.objects.create(
+        recipient=alice, actor=bob, kind="reply", dossier=dossier, comment=comment
+    )
+    get(alice_client, url)
+    get(alice_client, url)
+    response = alice_client.post(reverse("discussions:notifications-read"), follow=True)
+    shown = "Toutes vos notifications sont marquées comme lues."
+    assert shown in response.content.decode()
+    after, _ = get(alice_client, url)
+    assert shown not in after
+    again, kept = get(alice_client, url)
+    assert again == after and kept <= 2
+
+
+def test_htmx_fragments_are_never_kept(alice_client: Client, dossier) -> None:
+    url = dossier.get_absolute_url()
+    get(alice_client, url)
+    _, built = get(alice_client, url, **{"HX-Request": "true"})
+    _, again = get(alice_client, url, **{"HX-Request": "true"})
+    assert again == built > 2
+
+
+def test_the_next_minute_builds_the_page_again(alice_client: Client, dossier, monkeypatch) -> None:
+    url = dossier.get_absolute_url()
+    get(alice_client, url)
+    now = page_memo.time.time()
+    monkeypatch.setattr(page_memo.time, "time", lambda: now + 60)
+    _, built = get(alice_client, url)
+    assert built > 2
+
+
+def test_nothing_is_kept_when_the_memo_is_off_or_the_cache_degraded(
+    alice_client: Client, dossier, settings, monkeypatch
+) -> None:
+    url = dossier.get_absolute_url()
+    settings.PAGE_MEMO = False
+    get(alice_client, url)
+    assert get(alice_client, url)[1] > 2
+    settings.PAGE_MEMO = True
+    monkeypatch.setattr(page_memo.cache, "degraded", True, raising=False)
+    get(alice_client, url)
+    assert get(alice_client, url)[1] > 2
+
+
+def test_every_connection_is_watched() -> None:
+    assert page_memo.watch_writes in connection.execute_wrappers
+    UserFactory()  # a write in this test's transaction renews the generation at once
