@@ -1,19 +1,23 @@
 """`make bench-http`: the pages under load, served by gunicorn in production mode.
 
 Creates a PostgreSQL database of its own (ccfd_bench_http, dropped afterwards), migrates it,
-collects the static files into a temporary folder, loads the demo plus a dossier whose
-discussion holds 1,000 comments, logs a member in, starts gunicorn (2 sync workers,
+collects the static files into a temporary folder, loads the demo plus two dossiers whose
+discussions hold 1,000 and 10,000 comments, logs a member in, starts gunicorn (2 sync workers,
 DJANGO_DEBUG=false, Redis cache under a key prefix of this run) and measures with Debian's
 `wrk` (8 connections, 2 threads) the bare floor page, then each of the app's pages, one after
-the other in the same run. Prints req/s, p50 and p99 and each page's ratio to the floor, then
-stops gunicorn and removes what it made. About two minutes.
+the other in the same run: first as wrk asks for them, the same member's page again and again
+(served by the page memo, ccfd_community/page_memo.py), then with the memo off, each answer
+built as a first view or the view after a write is. Prints req/s, p50 and p99, each page's
+ratio to the floor and the workers' CPU per answer, then stops gunicorn and removes what it
+made. About four minutes.
 
     .venv/bin/python bench/bench_http.py          (or `make bench-http`)
     BENCH_HTTP_SECONDS=5 … for a shorter run; BENCH_HTTP_PORT to move off 8015;
     BENCH_HTTP_DATABASE to use another database name than ccfd_bench_http.
 
 Budgets (issue 15, printed, not asserted): home and a typical dossier page >= 300 req/s with
-p99 <= 50 ms, the dossier page with 1,000 comments >= 200 req/s.
+p99 <= 50 ms, the dossier page with 1,000 comments >= 200 req/s, the 10,000-comment
+discussion <= 100 ms and <= 500 KB.
 """
 
 from __future__ import annotations
@@ -42,8 +46,17 @@ PORT = int(os.environ.get("BENCH_HTTP_PORT", "8015"))
 SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "8"))
 WARMUP_SECONDS = 2
 CONNECTIONS, THREADS, WORKERS = 8, 2, 2
+# The same pages twice: as wrk asks for them (the same member's page again and again), then
+# built for every answer, as a first view or the view after any write is.
+PASSES = (
+    ("true", "Asked again, nothing written meanwhile: served by the page memo"),
+    (
+        "false",
+        "Built for every answer (DJANGO_PAGE_MEMO=false): a first view, or one after a write",
+    ),
+)
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
-LONG_DISCUSSION = 1000
+LONG_DISCUSSIONS = (1_000, 10_000)
 TYPICAL_DOSSIER = "strategie-partenariat-societes-civiles-africaines"
 MEMBER = "member@example.org"
 SENTENCES = [
@@ -121,34 +134,16 @@ def cache_clear(key_prefix: str) -> None:
 
 
 def long_discussion(count: int) -> str:
-    """A published dossier whose own discussion holds `count` comments by 50 members, a
-    third starting a thread, the others answering one of the 60 latest (depth 5 at most)."""
-    import random
-
+    """A published dossier whose own discussion holds `count` comments by 50 members, built
+    in bulk as bench/bench_discussions.py builds it."""
     from accounts.models import User
-    from discussions.models import Comment
-    from tests.factories import DossierFactory
+    from bench.bench_discussions import USERS, build
 
-    rng = random.Random(count)
     users = User.objects.bulk_create(
-        User(email=f"bench{n}@example.org", display_name=f"Membre {n}") for n in range(50)
+        User(email=f"bench{count}-{n}@example.org", display_name=f"Membre {n}")
+        for n in range(USERS)
     )
-    dossier = DossierFactory(title=f"Dossier à {count} commentaires")
-    made: list[tuple[Comment, int]] = []
-    for index in range(count):
-        parent, depth = None, 0
-        candidates = [(c, d) for c, d in made[-60:] if d < 5]
-        if candidates and rng.random() > 0.3:
-            parent, depth = rng.choice(candidates)
-            depth += 1
-        comment = Comment(
-            dossier=dossier,
-            author=users[index % len(users)],
-            parent=parent,
-            body=" ".join(rng.sample(SENTENCES, 2)),
-        )
-        comment.save()
-        made.append((comment, depth))
+    dossier, _first, _deep = build(f"Dossier à {count} commentaires", count, users)
     return dossier.slug
 
 
@@ -162,20 +157,25 @@ def prepare() -> None:
 
     from accounts.models import User
 
-    slug = long_discussion(LONG_DISCUSSION)
+    slugs = {count: long_discussion(count) for count in LONG_DISCUSSIONS}
     client = Client()
     client.force_login(User.objects.get(email=MEMBER))
+    # The CSRF cookie a browser holds after logging in (the login's answer sets it).
+    client.get("/", secure=True)
     cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+    cookie = "; ".join(
+        f"{name}={cookies[name]}"
+        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+    )
     pages = {
         "floor (/bench-floor)": "/bench-floor",
         "home": "/",
         "dossier list": "/dossiers/",
         "typical dossier": f"/dossiers/{TYPICAL_DOSSIER}/",
-        f"dossier, {LONG_DISCUSSION:,} comments": f"/dossiers/{slug}/",
+        **{f"dossier, {count:,} comments": f"/dossiers/{slug}/" for count, slug in slugs.items()},
         "search « partenaires »": "/recherche/?q=partenaires",
     }
-    print(json.dumps({"cookie": f"{settings.SESSION_COOKIE_NAME}={cookies['sessionid']}",
-                      "pages": pages}))  # fmt: skip
+    print(json.dumps({"cookie": cookie, "pages": pages}))
 
 
 # --- Measuring ------------------------------------------------------------------------------
@@ -274,28 +274,37 @@ def main() -> None:
         manage(env, "migrate", "--noinput")
         manage(env, "collectstatic", "--noinput")
         manage(env, "load_demo", "--force")
-        log(f"a dossier with {LONG_DISCUSSION:,} comments, a member's session")
+        log("dossiers with 1,000 and 10,000 comments, a member's session")
         prepared = subprocess.run(  # noqa: S603 this very script
             [sys.executable, __file__, "--prepare"], cwd=ROOT, env=env,
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         setup = json.loads(prepared.strip().splitlines()[-1])
         database("analyze")
-        log(f"gunicorn on 127.0.0.1:{PORT}")
-        gunicorn = spawn(
-            [str(Path(sys.executable).parent / "gunicorn"), "ccfd_community.wsgi",
-             "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
-             "--no-control-socket", "--error-logfile", str(work / "gunicorn.log")],
-            work / "gunicorn.out", env,
-        )  # fmt: skip
-        wait_for(lambda: _answers(f"http://127.0.0.1:{PORT}/bench-floor"), 60, "gunicorn")
-        measure(setup["pages"], setup["cookie"], gunicorn.pid)
+        for memo, title in PASSES:
+            log(f"gunicorn on 127.0.0.1:{PORT}, DJANGO_PAGE_MEMO={memo}")
+            gunicorn = serve({**env, "DJANGO_PAGE_MEMO": memo}, work)
+            print(f"\n{title}")
+            measure(setup["pages"], setup["cookie"], gunicorn.pid)
+            stop(gunicorn)
+            gunicorn = None
     finally:
         stop(gunicorn)
         database("drop")
         cache_clear(key_prefix)
         shutil.rmtree(work, ignore_errors=True)
         log("gunicorn stopped, database and cache keys removed")
+
+
+def serve(env: dict[str, str], work: Path):
+    gunicorn = spawn(
+        [str(Path(sys.executable).parent / "gunicorn"), "ccfd_community.wsgi",
+         "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
+         "--no-control-socket", "--error-logfile", str(work / "gunicorn.log")],
+        work / "gunicorn.out", env,
+    )  # fmt: skip
+    wait_for(lambda: _answers(f"http://127.0.0.1:{PORT}/bench-floor"), 60, "gunicorn")
+    return gunicorn
 
 
 def _answers(url: str) -> bool:
