@@ -43,11 +43,10 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "T
 
 
 def renew_generation() -> None:
-    """Every page kept so far is out of date. A cache that fails here must not fail the
-    write that called it: FallbackRedisCache does not raise (and nothing is served while it
-    is degraded); another backend's error is logged."""
-    if not settings.PAGE_MEMO:
-        return
+    """Every page kept so far is out of date. Whatever this process's PAGE_MEMO says: the
+    web workers may keep pages while a task worker started otherwise writes. A cache that
+    fails here must not fail the write that called it: FallbackRedisCache does not raise
+    (and nothing is served while it is degraded); another backend's error is logged."""
     try:
         cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
     except Exception:  # noqa: BLE001 any backend's error; the write itself has succeeded
