@@ -25,7 +25,7 @@ import logging
 import secrets
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,6 +33,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 GENERATION_KEY = "page-memo:generation"
 # Kept pages are keyed by the minute; two minutes is enough for the cache to drop them.
@@ -77,6 +78,23 @@ def watch_connection(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any
 def settings_changed(**kwargs: Any) -> None:
     """setting_changed's receiver: a page built under other settings is out of date (tests)."""
     renew_generation()
+
+
+def remembered(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, or its value kept under `name` (and the minute) while the write
+    generation is the one it was computed under: for what a page needs per member, changes
+    only with a write and costs a query to work out (the header's unread counter)."""
+    if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
+        return compute()
+    key = f"page-memo:value:{int(time.time() // 60)}:{name}"
+    stored = cache.get_many([GENERATION_KEY, key])
+    generation, kept = stored.get(GENERATION_KEY), stored.get(key)
+    if generation is not None and kept is not None and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    if generation is not None:
+        cache.set(key, (generation, value), TIMEOUT)
+    return value
 
 
 class PageMemoMiddleware:

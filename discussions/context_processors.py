@@ -5,11 +5,13 @@ from functools import cache
 
 from django.http import HttpRequest
 
+from ccfd_community.page_memo import remembered
 from discussions.models import Notification
 
 
 def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
-    """The header's unread counter, counted only when a template shows it (one query).
+    """The header's unread counter, counted only when a template shows it (one query), and
+    not again while nothing was written (ccfd_community.page_memo.remembered).
 
     A request refused before authentication ran (a bad Host header) has no user: its error
     page renders as an anonymous one.
@@ -18,8 +20,11 @@ def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
     if user is None or not user.is_authenticated:
         return {}
 
+    def count() -> int:
+        return Notification.objects.for_recipient(user).filter(read_at__isnull=True).count()
+
     @cache
     def unread_notification_count() -> int:
-        return Notification.objects.for_recipient(user).filter(read_at__isnull=True).count()
+        return remembered(f"unread-notifications:{user.pk}", count)
 
     return {"unread_notification_count": unread_notification_count}

@@ -159,3 +159,26 @@ def test_nothing_is_kept_when_the_memo_is_off_or_the_cache_degraded(
 def test_every_connection_is_watched() -> None:
     assert page_memo.watch_writes in connection.execute_wrappers
     UserFactory()  # a write in this test's transaction renews the generation at once
+
+
+def test_the_unread_counter_is_counted_again_only_after_a_write(
+    alice_client: Client, alice, bob, dossier
+) -> None:
+    home = reverse("dossiers:home")
+
+    def counts(url: str) -> tuple[str, int]:
+        with counting() as statements:
+            page = alice_client.get(url).content.decode()
+        return page, sum(
+            'COUNT(*) AS "__count" FROM "discussions_notification"' in s for s in statements
+        )
+
+    assert counts(home)[1] == 1
+    assert counts(f"{home}?page=1")[1] == 0  # another address, a page built: counter kept
+    comment = CommentFactory(dossier=dossier, author=bob)
+    Notification.objects.create(
+        recipient=alice, actor=bob, kind="reply", dossier=dossier, comment=comment
+    )
+    page, counted = counts(f"{home}?page=2")
+    assert counted == 1
+    assert '<span class="counter">1<span class="visually-hidden"> non lue</span>' in page
