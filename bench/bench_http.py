@@ -59,13 +59,6 @@ WRK = shutil.which("wrk") or "/usr/bin/wrk"
 LONG_DISCUSSIONS = (1_000, 10_000)
 TYPICAL_DOSSIER = "strategie-partenariat-societes-civiles-africaines"
 MEMBER = "member@example.org"
-SENTENCES = [
-    "Le partenariat s’est construit pas à pas avec les organisations paysannes.",
-    "Au Burkina Faso, nous avons observé la même tension entre base et structures faîtières.",
-    "Comment avez-vous associé les partenaires à l’évaluation ?",
-    "Le plaidoyer a demandé des compétences que l’équipe n’avait pas encore.",
-    "Merci pour ce retour, c’est **très** utile pour préparer la mission de mars.",
-]
 
 
 def log(message: str) -> None:
