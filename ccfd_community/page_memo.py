@@ -34,6 +34,8 @@ from django.http import HttpRequest, HttpResponse
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+# What _lookup finds when nothing was kept under the current generation (None may be kept).
+_MISSING = object()
 
 GENERATION_KEY = "page-memo:generation"
 # Kept pages are keyed by the minute; two minutes is enough for the cache to drop them.
@@ -80,21 +82,39 @@ def settings_changed(**kwargs: Any) -> None:
     renew_generation()
 
 
-def remembered(name: str, compute: Callable[[], T]) -> T:
+def remembered(request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
     """`compute()`, or its value kept under `name` (and the minute) while the write
     generation is the one it was computed under: for what a page needs per member, changes
-    only with a write and costs a query to work out (the header's unread counter)."""
+    only with a write and costs a query to work out (the header's unread counter). A page
+    being built for the memo has read the generation already: it is not read again."""
     if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
         return compute()
-    key = f"page-memo:value:{int(time.time() // 60)}:{name}"
-    stored = cache.get_many([GENERATION_KEY, key])
-    generation, kept = stored.get(GENERATION_KEY), stored.get(key)
-    if generation is not None and kept is not None and kept[0] == generation:
-        return kept[1]
+    key = f"page-memo:value:{_minute()}:{name}"
+    building = getattr(request, "page_memo", None)
+    generation, kept = _lookup(key, building[1] if building else None)
+    if kept is not _MISSING:
+        return kept
     value = compute()
     if generation is not None:
         cache.set(key, (generation, value), TIMEOUT)
     return value
+
+
+def _lookup(key: str, generation: str | None = None) -> tuple[str | None, Any]:
+    """The write generation (`generation` when the caller read it already) and what `key`
+    holds if it was kept under it, else _MISSING. A lost generation is started again, and
+    nothing is served under it until then."""
+    if generation is None:
+        stored = cache.get_many([GENERATION_KEY, key])
+        generation, kept = stored.get(GENERATION_KEY), stored.get(key)
+        if generation is None:
+            renew_generation()
+            return None, _MISSING
+    else:
+        kept = cache.get(key)
+    if kept is None or kept[0] != generation:
+        return generation, _MISSING
+    return generation, kept[1]
 
 
 class PageMemoMiddleware:
@@ -113,7 +133,7 @@ class PageMemoMiddleware:
         to_keep = getattr(request, "page_memo", None)
         if to_keep is not None and _keepable(request, response):
             key, generation = to_keep
-            cache.set(key, (generation, response.content, list(response.items())), TIMEOUT)
+            cache.set(key, (generation, (response.content, list(response.items()))), TIMEOUT)
         return response
 
     def process_view(
@@ -124,15 +144,13 @@ class PageMemoMiddleware:
         if not _may_keep(request):
             return None
         key = _key(request)
-        stored = cache.get_many([GENERATION_KEY, key])
-        generation = stored.get(GENERATION_KEY)
+        generation, kept = _lookup(key)
         if generation is None:
-            renew_generation()  # lost or never set: start one, keep nothing until then
             return None
-        kept = stored.get(key)
-        if kept is not None and kept[0] == generation:
-            response = HttpResponse(kept[1])
-            for name, value in kept[2]:
+        if kept is not _MISSING:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers:
                 response.headers[name] = value
             return response
         request.page_memo = (key, generation)  # type: ignore[attr-defined]
@@ -144,10 +162,18 @@ def _may_keep(request: HttpRequest) -> bool:
         return False
     if request.path.startswith(SKIPPED_PREFIXES) or getattr(cache, "degraded", False):
         return False
-    if not request.user.is_authenticated:
-        return False
     # A flash message waiting to be shown: the page that shows it is built, and not kept.
-    return not len(getattr(request, "_messages", ()))
+    return request.user.is_authenticated and not _has_messages(request)
+
+
+def _has_messages(request: HttpRequest) -> bool:
+    """Flash messages waiting, shown or added by the view (messages' storage counts them)."""
+    return bool(len(getattr(request, "_messages", ())))
+
+
+def _minute() -> str:
+    """Part of every key: « il y a 3 minutes » stays true, a date reached shows."""
+    return str(int(time.time() // 60))
 
 
 def _key(request: HttpRequest) -> str:
@@ -156,7 +182,7 @@ def _key(request: HttpRequest) -> str:
         request.session.session_key or "",
         request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         getattr(request, "LANGUAGE_CODE", ""),
-        str(int(time.time() // 60)),
+        _minute(),
     )
     return "page-memo:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
@@ -170,7 +196,7 @@ def _keepable(request: HttpRequest, response: HttpResponse) -> bool:
         and not response.cookies
         and not request.session.modified
         and _same_csrf_secret(request)
-        and not len(getattr(request, "_messages", ()))
+        and not _has_messages(request)
     )
 
 

@@ -158,7 +158,9 @@ def test_nothing_is_kept_when_the_memo_is_off_or_the_cache_degraded(
 
 def test_every_connection_is_watched() -> None:
     assert page_memo.watch_writes in connection.execute_wrappers
+    before = page_memo.cache.get(page_memo.GENERATION_KEY)
     UserFactory()  # a write in this test's transaction renews the generation at once
+    assert page_memo.cache.get(page_memo.GENERATION_KEY) != before
 
 
 def test_the_unread_counter_is_counted_again_only_after_a_write(
