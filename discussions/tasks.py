@@ -69,6 +69,16 @@ def notification_link(notification: Notification) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def notifications_sendable(user: User, notifications: list[Notification]) -> list[Notification]:
+    """Those of `notifications`, `user`'s as `Notification.objects.for_recipient` reads them,
+    that `notification_is_sendable` lets go, each given the one `user` object as recipient:
+    its permissions (curator or not) are read once, not per row. The daily digest's and
+    the learning digest's (learning.digest)."""
+    for notification in notifications:
+        notification.recipient = user
+    return [n for n in notifications if notification_is_sendable(n)]
+
+
 @task()
 def notification_email_send(notification_pk: int) -> bool:
     """Email one reply or mention at once; False when it is no longer to be sent."""
@@ -132,10 +142,7 @@ def digest_send(user_pk: int) -> int:
             )
             .order_by("dossier_id", "created_at")
         )
-        for notification in pending:
-            # One user object: its permissions (curator or not) are read once, not per row.
-            notification.recipient = recipient
-        sendable = [n for n in pending if notification_is_sendable(n)]
+        sendable = notifications_sendable(recipient, pending)
         if not sendable:
             return 0
         with translation.override(settings.LANGUAGE_CODE):

@@ -46,7 +46,7 @@ from django_tasks import task
 from accounts.models import User
 from discussions.models import Annotation, Comment, Notification
 from discussions.targets import ANNOTATION_FIELDS, BODY_KINDS, COMMENT_FIELDS
-from discussions.tasks import DIGEST_PERIOD, notification_is_sendable, notification_link
+from discussions.tasks import DIGEST_PERIOD, notification_link, notifications_sendable
 from dossiers.models import Dossier, Question, Recommendation, Region, Theme
 from learning.digest_render import digest_parts
 from learning.models import FieldReport, StatusChange
@@ -296,7 +296,9 @@ def reanchored_since(annotations: QuerySet[Annotation], since: datetime) -> Quer
 def _pending_notifications(user: User, now: datetime) -> list[Notification]:
     """The unread notifications not emailed yet that the daily digest would carry, asked
     again whether `user` may still read what each is about."""
-    return sendable(user, list(pending_rows(Notification.objects.for_recipient(user), now)))
+    return notifications_sendable(
+        user, list(pending_rows(Notification.objects.for_recipient(user), now))
+    )
 
 
 def pending_rows(notifications: QuerySet[Notification], now: datetime) -> QuerySet[Notification]:
@@ -310,16 +312,6 @@ def pending_rows(notifications: QuerySet[Notification], now: datetime) -> QueryS
         .filter(created_at__gte=now - DIGEST_PERIOD)
         .order_by("dossier_id", "created_at", "pk")
     )
-
-
-def sendable(user: User, notifications: list[Notification]) -> list[Notification]:
-    """Those of `notifications`, `user`'s as `Notification.objects.for_recipient` reads
-    them (without the answers « réfléchir avant de lire » hides from `user`), that
-    `notification_is_sendable` lets go: what each is about still readable and shown."""
-    for notification in notifications:
-        # One user object: its permissions (curator or not) are read once, not per row.
-        notification.recipient = user
-    return [n for n in notifications if notification_is_sendable(n)]
 
 
 def untold(digest: Digest) -> list[Notification]:

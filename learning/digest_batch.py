@@ -37,6 +37,7 @@ from accounts.models import User
 from accounts.roles import permissions_preload
 from discussions.models import Annotation, Comment, Follow, Notification
 from discussions.targets import COMMENT_FIELDS
+from discussions.tasks import notifications_sendable
 from dossiers.models import Dossier, Question, Recommendation
 from learning.digest import (
     QUESTIONS_SHOWN,
@@ -50,7 +51,6 @@ from learning.digest import (
     questions_with_news,
     reanchored_since,
     reports_since,
-    sendable,
     untold,
     users_due,
     week_question,
@@ -147,7 +147,7 @@ class Batch:
             annotations=readable["annotations"][:SECTION_LIMIT],
             question_of_the_week=week_question(user, since, self.now, self),
         )
-        digest.pending = sendable(user, readable["pending"])
+        digest.pending = notifications_sendable(user, readable["pending"])
         digest.notifications = untold(digest)
         return digest
 
