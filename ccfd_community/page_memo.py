@@ -21,6 +21,7 @@ While Redis does not answer (FallbackRedisCache.degraded), nothing is kept or se
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import secrets
 import time
@@ -43,6 +44,15 @@ TIMEOUT = 120
 SKIPPED_PREFIXES = ("/admin/", "/accounts/")
 # The statements that change what a page may show (a SELECT … FOR UPDATE does not).
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
+# How many write statements this process has run: what a value worked out once per request
+# compares to see a write of its own request since (questions.models.locked_questions).
+_write_count = itertools.count(1)
+_writes_run = 0
+
+
+def writes_run() -> int:
+    """The number of write statements this process has run so far."""
+    return _writes_run
 
 
 def renew_generation() -> None:
@@ -60,8 +70,10 @@ def watch_writes(execute: Callable[..., Any], sql: str, params: Any, many: bool,
     """A connection's execute wrapper: after a write, renew the generation now (the writer's
     own next page) and once more after its transaction commits (the others' pages, which may
     have been built meanwhile from what was committed before)."""
+    global _writes_run
     result = execute(sql, params, many, context)
     if sql.lstrip()[:8].upper().startswith(WRITES):
+        _writes_run = next(_write_count)
         renew_generation()
         connection = context["connection"]
         if connection.in_atomic_block and not any(

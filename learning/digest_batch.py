@@ -56,6 +56,7 @@ from learning.digest import (
     week_question,
 )
 from learning.models import FieldReport, StatusChange
+from questions.models import locked_questions_preload
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class Batch:
     def __init__(self, users: list[User], now: datetime) -> None:
         pks = [user.pk for user in users]
         permissions_preload(users)
+        locked_questions_preload(users)
         self.now = now
         self.since = {user.pk: digest_since(user, now) for user in users}
         earliest = min(self.since.values(), default=now)

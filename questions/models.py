@@ -13,6 +13,8 @@ This module imports no discussions model: discussions.models reads `locked_quest
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -22,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ccfd_community.page_memo import writes_run
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier, Question
 
@@ -34,29 +37,62 @@ def sees_every_answer(user: Any) -> bool:
     return bool(getattr(user, "is_curator", False) or getattr(user, "is_moderator", False))
 
 
-def locked_questions(user: Any) -> models.QuerySet | None:
+def locked_questions(user: Any) -> frozenset[int] | None:
     """The ids of the dossier questions whose answers `user` may not read yet: gathered
     under a « réfléchir avant de lire » cross question of which they have answered none of
     the questions and not chosen to read without answering. None when nothing is hidden
     from them (curators and moderators), so callers add no condition at all.
 
-    A lazy subquery, evaluated by each query that uses it: built once per user object (a
-    page asks it several times) and handed out as a copy, so an answer posted meanwhile
-    counts at once."""
+    Read in two small queries and kept on the user object, because a page asks it in each
+    of its queries of comments, syntheses and search entries, and most of the time the set
+    is empty: then those queries carry no condition (as a subquery in each, it was a good
+    part of the time spent building their SQL). Read again after any write this process has
+    run since (`page_memo.writes_run`): an answer just posted, or « lire sans répondre »
+    just chosen, counts at once for the rest of the request."""
     if sees_every_answer(user):
         return None
-    built = getattr(user, "_locked_questions", None)
-    if built is None:
-        answered = GroupedQuestion.objects.filter(question__comments__author=user.pk)
-        read = ReadWithoutAnswering.objects.filter(user=user.pk)
-        built = (
-            GroupedQuestion.objects.filter(cross_question__reflect_first=True)
-            .exclude(cross_question__in=answered.values("cross_question_id"))
-            .exclude(cross_question__in=read.values("cross_question_id"))
-            .values("question_id")
+    kept = getattr(user, "_locked_questions", None)
+    if kept is None or kept[0] != writes_run():
+        locked_questions_preload([user])
+        kept = user._locked_questions
+    return kept[1]
+
+
+def locked_questions_preload(users: Iterable[Any]) -> None:
+    """What `locked_questions` gives each of `users`, read for all of them in the same two
+    queries (a batch of digests asks it of every member)."""
+    users = [user for user in users if not sees_every_answer(user)]
+    if not users:
+        return
+    writes = writes_run()
+    pks = [user.pk for user in users]
+    gathered: dict[int, set[int]] = defaultdict(set)
+    for cross_pk, question_pk in GroupedQuestion.objects.filter(
+        cross_question__reflect_first=True
+    ).values_list("cross_question_id", "question_id"):
+        gathered[cross_pk].add(question_pk)
+    # (user, cross question) where the user answered one of its questions, or chose to read.
+    answered = (
+        GroupedQuestion.objects.filter(
+            cross_question__in=list(gathered), question__comments__author__in=pks
         )
-        user._locked_questions = built
-    return built.all()
+        .values_list("question__comments__author", "cross_question_id")
+        .order_by()
+    )
+    read = (
+        ReadWithoutAnswering.objects.filter(cross_question__in=list(gathered), user__in=pks)
+        .values_list("user_id", "cross_question_id")
+        .order_by()
+    )
+    opened = set(answered.union(read)) if gathered else set()
+    for user in users:
+        locked = frozenset(
+            question_pk
+            for cross_pk, questions in gathered.items()
+            if (user.pk, cross_pk) not in opened
+            for question_pk in questions
+        )
+        user._locked_questions = (writes, locked)
 
 
 class CrossQuestionQuerySet(models.QuerySet["CrossQuestion"]):

@@ -136,8 +136,9 @@ def cross_page(user: User, cross: CrossQuestion) -> CrossPage:
         .values_list("question")
         .annotate(n=Count("pk"))
     )
-    locked_ids = locked_questions(user)
-    locked = locked_ids is not None and locked_ids.filter(cross_question=cross).exists()
+    # The lock is the cross question's: all its questions are locked, or none.
+    hidden = locked_questions(user) or frozenset()
+    locked = any(question.pk in hidden for question in questions)
     threads = {} if locked else question_threads(user, questions)
     readings = list(cross.readings.select_related("user").order_by("created_at", "pk"))
     return CrossPage(

@@ -44,12 +44,9 @@ class SearchEntryQuerySet(models.QuerySet["SearchEntry"]):
             queryset = queryset.filter(published=True)
         queryset = queryset.filter(Q(owner__isnull=True) | Q(owner=user.pk))
         # « Réfléchir avant de lire »: the others' answers `user` may not read yet.
-        locked = locked_questions(user)
-        if locked is None:
-            return queryset
-        # Read once, in one small query: a search repeats this filter in each of its candidate
-        # tiers (search.candidates), and most of the time nothing is hidden: then no condition.
-        locked_ids = list(locked.values_list("question_id", flat=True))
+        # Most of the time nothing is hidden: then no condition (a search repeats this filter
+        # in each of its candidate tiers, search.candidates).
+        locked_ids = locked_questions(user)
         if not locked_ids:
             return queryset
         hidden = Comment.objects.hidden_from(user).values("pk")

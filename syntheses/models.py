@@ -52,7 +52,7 @@ class SynthesisQuerySet(models.QuerySet["Synthesis"]):
         from questions.models import locked_questions
 
         locked = locked_questions(user)
-        return readable if locked is None else readable.exclude(question__in=locked)
+        return readable.exclude(question__in=locked) if locked else readable
 
     def of_discussions_joined_by(self, user: User) -> SynthesisQuerySet:
         """The syntheses of the discussions `user` took part in: where they wrote a message

@@ -184,7 +184,7 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
         mine = self.filter(recipient=user, dossier__in=Dossier.objects.visible_to(user)).exclude(
             Q(annotation__isnull=False) & ~_annotation_readable(user, "annotation__")
         )
-        if locked_questions(user) is None:
+        if not locked_questions(user):
             return mine
         return mine.exclude(comment__in=Comment.objects.hidden_from(user).values("pk"))
 

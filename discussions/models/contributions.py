@@ -271,7 +271,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
             Q(annotation__isnull=True) | _annotation_readable(user, "annotation__")
         )
         locked = locked_questions(user)
-        if locked is None:
+        if not locked:
             return readable
         return readable.filter(
             Q(question__isnull=True) | Q(author=user.pk) | ~Q(question__in=locked)
@@ -282,7 +282,7 @@ class CommentQuerySet(models.QuerySet["Comment"]):
         questions `user` has not answered yet: what `readable_by` leaves out for that
         reason, for the tables that copy comments (search entries, notifications)."""
         locked = locked_questions(user)
-        if locked is None:
+        if not locked:
             return self.none()
         return self.filter(question__in=locked).exclude(author=user.pk)
 

@@ -34,11 +34,8 @@ def crossings_of(context: template.Context, dossier: Dossier) -> dict[int, Cross
             "cross_question"
         )
     }
-    locked = locked_questions(user)
-    if crossings and locked is not None:
-        hidden_ids = set(
-            locked.filter(question__dossier=dossier).values_list("question_id", flat=True)
-        )
+    hidden_ids = crossings.keys() & (locked_questions(user) or set())
+    if hidden_ids:
         counts = dict(
             Comment.objects.filter(question__in=hidden_ids, state=Comment.State.VISIBLE)
             .exclude(author=user.pk)

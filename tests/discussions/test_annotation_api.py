@@ -222,9 +222,10 @@ def test_the_list_costs_the_same_queries_for_1_or_30_annotations(alice, bob, ali
     assert items[0]["ccfd"]["author"] == bob.get_display_name()
     assert items[0]["ccfd"]["tags"] == ["a", "b"]
     assert thirty == one
-    # The budget: session, user, dossier gate, annotations with their authors and reply
-    # counts, tags, the syntheses citing them.
-    assert one == 6
+    # The budget: session, user, dossier gate, the questions « réfléchir avant de lire »
+    # gathers (locked_questions), annotations with their authors and reply counts, tags,
+    # the syntheses citing them.
+    assert one == 7
 
 
 def test_the_author_changes_the_note_and_visibility(alice, alice_client, text):

@@ -246,7 +246,8 @@ def test_the_export_costs_the_same_queries_for_1_or_30_annotations(alice, bob, a
     assert json.loads(response.content)["total"] == 2 * 30
     assert Annotation.objects.count() == 30
     assert thirty == one
-    # The budget: session, user, dossier gate, the syntheses of the dossier's discussions,
-    # annotations with their authors, tags, replies. The viewer's permissions (whether
-    # « réfléchir avant de lire » hides answers from them) come from the cache once read.
-    assert one == 7
+    # The budget: session, user, dossier gate, the questions « réfléchir avant de lire »
+    # gathers (locked_questions), the syntheses of the dossier's discussions, annotations
+    # with their authors, tags, replies. The viewer's permissions (whether « réfléchir avant
+    # de lire » applies to them) come from the cache once read.
+    assert one == 8

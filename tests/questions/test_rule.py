@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
+from accounts.models import User
 from discussions.models import Comment
 from discussions.services import comment_create
-from questions.models import ReadWithoutAnswering
+from questions.models import ReadWithoutAnswering, locked_questions, locked_questions_preload
 from search.models import SearchEntry
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +81,29 @@ def test_a_question_belongs_to_at_most_one_cross_question(reflect):
     other = CrossQuestion.objects.create(wording="Autre", slug="autre")
     with pytest.raises(IntegrityError), transaction.atomic():
         GroupedQuestion.objects.create(cross_question=other, question=reflect.first)
+
+
+def test_the_locked_questions_are_read_once_until_a_write(
+    alice, reflect, django_assert_num_queries
+):
+    """A page asks them in each of its queries: read once, and read again after a write of
+    the process (here alice's answer), so what follows in the request sees it."""
+    locked = locked_questions(alice)
+    assert {reflect.first.pk, reflect.second.pk} <= locked
+    with django_assert_num_queries(0):
+        assert locked_questions(alice) == locked
+    mine = comment_create(author=alice, target=reflect.second, body="Mon avis")
+    assert locked_questions(alice) == frozenset()
+    assert readable(alice, reflect) == {reflect.answer.pk, reflect.reply.pk, mine.pk}
+
+
+def test_preloaded_for_many_each_gets_what_they_get_alone(alice, bob, carol, reflect):
+    dave = UserFactory()
+    ReadWithoutAnswering.objects.create(cross_question=reflect.cross, user=dave)
+    users = [User.objects.get(pk=user.pk) for user in (alice, bob, carol, dave)]
+    locked_questions_preload(users)
+    preloaded = [locked_questions(user) for user in users]
+    alone = [locked_questions(User.objects.get(pk=user.pk)) for user in users]
+    assert preloaded == alone
+    assert {reflect.first.pk, reflect.second.pk} <= preloaded[0]
+    assert preloaded[1:] == [frozenset(), None, frozenset()]
