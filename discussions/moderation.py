@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from discussions.access import moderator_required
 from discussions.models import Annotation, Comment, Flag
+from dossiers.models import long_columns
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -80,7 +81,7 @@ def _reported(readable: dict[str, QuerySet]) -> list[ReportedItem]:
             "reporter",
             *(f"{name}__{related}" for name in readable for related in ("author", "dossier")),
         )
-        .defer(*(column for name in readable for column in _dossier_text(f"{name}__dossier__")))
+        .defer(*(column for name in readable for column in long_columns(f"{name}__dossier__")))
         .order_by("created_at", "pk")
     )
     reported: dict[tuple[str, int], ReportedItem] = {}
@@ -97,14 +98,9 @@ def _recent(hidden: QuerySet) -> list:
     """The latest hidden contributions of one kind, with who hid them."""
     return list(
         hidden.select_related("author", "moderated_by", "dossier")
-        .defer(*_dossier_text("dossier__"))
+        .defer(*long_columns("dossier__"))
         .order_by("-moderated_at")[:RECENT_SIZE]
     )
-
-
-def _dossier_text(path: str) -> list[str]:
-    """The dossier's long columns, which the queue does not show (it shows the title)."""
-    return [f"{path}{name}" for name in ("body", "body_html", "body_text", "toc", "summary")]
 
 
 def _item(contribution: Comment | Annotation) -> ReportedItem:

@@ -106,6 +106,12 @@ class RenderedBody(models.Model):
         return f"{self._meta.model_name}{self.pk or getattr(self, 'order', '')}"
 
 
+def long_columns(path: str = "") -> list[str]:
+    """A dossier's long columns (its text, contents and summary), which a list or a link to
+    it does not show: to defer, through `path` from another model ("dossier__")."""
+    return [f"{path}{name}" for name in ("body", "body_html", "body_text", "toc", "summary")]
+
+
 class DossierQuerySet(models.QuerySet["Dossier"]):
     def published(self) -> DossierQuerySet:
         return self.filter(status=Dossier.Status.PUBLISHED)

@@ -12,7 +12,7 @@ from discussions.models import Comment, Follow, Notification
 from discussions.threads import dossier_threads
 from dossiers.access import dossier_for
 from dossiers.forms import DossierFilterForm
-from dossiers.models import Dossier, Question, Region, Theme
+from dossiers.models import Dossier, Question, Region, Theme, long_columns
 from dossiers.page_cache import (
     dossier_cards,
     dossier_page_parts,
@@ -33,13 +33,18 @@ def _listed(request: HttpRequest):
 
 
 def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
-    """The home page's activity block, in three queries: what is new in the dossiers the
+    """The home page's activity block, in a few queries whatever the content: what is new in the dossiers the
     user follows, their unread notifications, questions nobody has answered yet."""
+    # The followed dossiers' ids first: behind a subquery PostgreSQL could not tell how few
+    # they are, read the newest comments of every dossier backwards until five matched
+    # (11,000 rows, 5 ms and 3 ms of planning on the bench's database); on the ids, 0.5 ms.
+    followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
     news = (
         Comment.objects.readable_by(user)
-        .filter(dossier__in=Dossier.objects.followed_by(user), state=Comment.State.VISIBLE)
+        .filter(dossier__in=followed, state=Comment.State.VISIBLE)
         .exclude(author=user)
         .select_related("author", "dossier")
+        .defer(*long_columns("dossier__"))
         .order_by("-created_at")[:size]
     )
     # The ids first: with the joins of with_places() in the same query (over a dozen

@@ -17,7 +17,15 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from discussions.models import Annotation, Comment, Follow
-from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
+from dossiers.models import (
+    CaseStudy,
+    Dossier,
+    Question,
+    Recommendation,
+    Region,
+    Theme,
+    long_columns,
+)
 from learning.models import FieldReport
 from learning.overview import OverviewFilterForm, overview_rows, with_report_counts
 
@@ -106,13 +114,13 @@ def topic_page(user: User, topic: Topic) -> dict[str, Any]:
             Comment.objects.readable_by(user)
             .filter(state=Comment.State.VISIBLE, **within)
             .select_related("author", "dossier")
-            .defer(*_dossier_text("dossier__"))
+            .defer(*long_columns("dossier__"))
         ),
         "annotations": _latest(
             Annotation.objects.readable_by(user)
             .filter(hidden=False, **within)
             .select_related("author", "dossier")
-            .defer(*_dossier_text("dossier__"))
+            .defer(*long_columns("dossier__"))
         ),
         "field_reports": _latest(
             FieldReport.objects.readable_by(user)
@@ -123,8 +131,3 @@ def topic_page(user: User, topic: Topic) -> dict[str, Any]:
         "open_questions": list(open_questions[:PARTS_SHOWN]),
         "following": topic.is_followed_by(user),
     }
-
-
-def _dossier_text(path: str) -> list[str]:
-    """The dossier's long columns, which the lists do not show."""
-    return [f"{path}{name}" for name in ("body", "body_html", "body_text", "toc", "summary")]

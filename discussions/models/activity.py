@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from discussions.models.contributions import Annotation, Comment, _annotation_readable
 from discussions.targets import COMMENT_FIELDS, target_place
-from dossiers.models import Dossier
+from dossiers.models import Dossier, long_columns
 from questions.models import locked_questions
 
 
@@ -197,12 +197,20 @@ class NotificationQuerySet(models.QuerySet["Notification"]):
         authors: a later select_related("comment__…") would replace the prefetch (and cost a
         query per notification for its place)."""
         synthesis = apps.get_model("syntheses", "Synthesis")
-        comments = Comment.objects.select_related("author", "dossier", *COMMENT_FIELDS)
-        return self.select_related(
-            "actor", "dossier", "annotation", "field_report__recommendation", "recommendation"
-        ).prefetch_related(
-            Prefetch("comment", comments),
-            Prefetch("synthesis", synthesis.objects.select_related(*COMMENT_FIELDS)),
+        comments = Comment.objects.select_related("author", "dossier", *COMMENT_FIELDS).defer(
+            *long_columns("dossier__")
+        )
+        return (
+            self.select_related(
+                "actor", "dossier", "annotation", "field_report__recommendation", "recommendation"
+            )
+            # A place is named by its dossier's title: not its text, joined to every row (the
+            # comments' too).
+            .defer(*long_columns("dossier__"))
+            .prefetch_related(
+                Prefetch("comment", comments),
+                Prefetch("synthesis", synthesis.objects.select_related(*COMMENT_FIELDS)),
+            )
         )
 
 
