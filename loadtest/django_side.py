@@ -41,6 +41,7 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 from accounts.models import User  # noqa: E402
 from discussions.models import Annotation, Comment, Notification  # noqa: E402
 from discussions.targets import BODY_KINDS, KINDS, target_dossier  # noqa: E402
+from discussions.tasks import notification_is_sendable  # noqa: E402
 
 MEMBER_EMAIL = "loadtest-{n:03d}@loadtest.example"
 MEMBER_NAME = "Membre Essai {n:03d}"
@@ -186,11 +187,13 @@ def emails_count(run: str, maildir: Path) -> dict[str, Any]:
     )
     notifications = Notification.objects.filter(
         at_once, comment__body__contains=f"[{run}-"
-    ).values_list("recipient__email", "comment_id", "emailed_at")
+    ).values_list("pk", "recipient__email", "comment_id", "emailed_at")
     expected = Counter()
-    for email, comment_pk, emailed_at in notifications:
+    for pk, email, comment_pk, emailed_at in notifications:
         got = received.get((email, comment_pk), 0)
-        if emailed_at is None:
+        if emailed_at is None and not got and _withheld(pk):
+            expected["withheld"] += 1
+        elif emailed_at is None:
             expected["never_sent" if not got else "received_but_not_marked_sent"] += 1
         elif got == 0:
             expected["marked_sent_but_not_received"] += 1
@@ -203,6 +206,19 @@ def emails_count(run: str, maildir: Path) -> dict[str, Any]:
         "received": sum(received.values()),
         **expected,
     }
+
+
+def _withheld(notification_pk: int) -> bool:
+    """Whether the email task rightly sent nothing: the recipient may not read what it is
+    about (a mention in an answer « réfléchir avant de lire » hides from them, a reply on
+    another member's private note), as the task itself asks."""
+    notification = Notification.objects.select_related("recipient").get(pk=notification_pk)
+    readable = (
+        Notification.objects.for_recipient(notification.recipient)
+        .filter(pk=notification_pk)
+        .exists()
+    )
+    return not (readable and notification_is_sendable(notification))
 
 
 def check(run: str, writes_file: Path, maildir: Path, run_start: float, dead: set[str]) -> None:

@@ -156,7 +156,8 @@ def integrity_lines(report: dict[str, Any]) -> list[str]:
         f"{emails.get('received_once', 0)}, twice or more {emails.get('received_twice_or_more', 0)}, "
         f"never sent {emails.get('never_sent', 0)}, sent but not marked "
         f"{emails.get('received_but_not_marked_sent', 0)}, marked but not received "
-        f"{emails.get('marked_sent_but_not_received', 0)}"
+        f"{emails.get('marked_sent_but_not_received', 0)}, withheld (the recipient may not "
+        f"read it) {emails.get('withheld', 0)}"
     )
     return lines
 
