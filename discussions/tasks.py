@@ -59,6 +59,16 @@ def notification_is_sendable(notification: Notification) -> bool:
     )
 
 
+def notification_may_be_emailed(notification: Notification) -> bool:
+    """Whether the email about `notification` may go now: its recipient still reads it
+    through `Notification.objects.for_recipient` (not about an answer « réfléchir avant de
+    lire » hides from them) and `notification_is_sendable` lets it go. The at-once email's
+    check (and the load test's, which counts the others as rightly withheld)."""
+    return Notification.objects.for_recipient(notification.recipient).filter(
+        pk=notification.pk
+    ).exists() and notification_is_sendable(notification)
+
+
 def notification_link(notification: Notification) -> str:
     """The absolute link of what the notification is about: a comment's permalink, which
     still finds it after it moved (a thread paged, a discussion merged)."""
@@ -92,10 +102,7 @@ def notification_email_send(notification_pk: int) -> bool:
         if (
             notification is None
             or not notification.emails_at_once()  # the preference may have changed
-            or not Notification.objects.for_recipient(notification.recipient)
-            .filter(pk=notification.pk)
-            .exists()
-            or not notification_is_sendable(notification)
+            or not notification_may_be_emailed(notification)
         ):
             return False
         with translation.override(settings.LANGUAGE_CODE):

@@ -41,7 +41,7 @@ from django_tasks_db.models import DBTaskResult  # noqa: E402
 from accounts.models import User  # noqa: E402
 from discussions.models import Annotation, Comment, Notification  # noqa: E402
 from discussions.targets import BODY_KINDS, KINDS, target_dossier  # noqa: E402
-from discussions.tasks import notification_is_sendable  # noqa: E402
+from discussions.tasks import notification_may_be_emailed  # noqa: E402
 
 MEMBER_EMAIL = "loadtest-{n:03d}@loadtest.example"
 MEMBER_NAME = "Membre Essai {n:03d}"
@@ -211,14 +211,9 @@ def emails_count(run: str, maildir: Path) -> dict[str, Any]:
 def _withheld(notification_pk: int) -> bool:
     """Whether the email task rightly sent nothing: the recipient may not read what it is
     about (a mention in an answer « réfléchir avant de lire » hides from them, a reply on
-    another member's private note), as the task itself asks."""
+    another member's private note): the task's own check."""
     notification = Notification.objects.select_related("recipient").get(pk=notification_pk)
-    readable = (
-        Notification.objects.for_recipient(notification.recipient)
-        .filter(pk=notification_pk)
-        .exists()
-    )
-    return not (readable and notification_is_sendable(notification))
+    return not notification_may_be_emailed(notification)
 
 
 def check(run: str, writes_file: Path, maildir: Path, run_start: float, dead: set[str]) -> None:
