@@ -63,7 +63,7 @@ from discussions.limits import POSTING_LIMITED, posting_allowed
 from discussions.models import ANNOTATION_NOTE_MAX_LENGTH, Annotation, Comment
 from discussions.targets import target_dossier
 from dossiers.access import dossier_for
-from dossiers.models import Dossier
+from dossiers.models import Dossier, long_columns
 from dossiers.versioning import StaleEdit
 from syntheses.shown import cited_annotations
 
@@ -239,7 +239,7 @@ def annotation_collection(request: HttpRequest) -> HttpResponse:
         pk = request.GET["dossier"]
         dossier = (
             Dossier.objects.visible_to(request.user)
-            .defer("body", "body_html", "body_text", "toc")
+            .defer(*long_columns())
             .filter(pk=int(pk) if pk.isdigit() else 0)
             .first()
         )
