@@ -36,8 +36,8 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
     """The home page's activity block, in a few queries whatever the content: what is new in the dossiers the
     user follows, their unread notifications, questions nobody has answered yet."""
     # The followed dossiers' ids first: behind a subquery PostgreSQL could not tell how few
-    # they are, read the newest comments of every dossier backwards until five matched
-    # (11,000 rows, 5 ms and 3 ms of planning on the bench's database); on the ids, 0.5 ms.
+    # they are, and read the newest comments of every dossier backwards until five matched
+    # (docs/bench.md, « Evening run »).
     followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
     news = (
         Comment.objects.readable_by(user)
