@@ -101,3 +101,9 @@ def permissions_preload(users: Iterable[Any]) -> None:
             found[pk].add(f"{app_label}.{codename}")
     for pk, user in waiting.items():
         user._role_permissions = frozenset(found[pk]) if user.is_active else frozenset()
+
+
+def role_of(user: Any) -> tuple[Any, ...]:
+    """What of `user`'s standing a page may show differently (the admin link, moderation,
+    drafts): for the page memo's shared pages (ccfd_community/page_memo.py)."""
+    return (user.is_superuser, user.is_staff, tuple(sorted(permissions_of(user))))

@@ -6,10 +6,11 @@ discussions hold 1,000 and 10,000 comments, logs a member in, starts gunicorn (2
 DJANGO_DEBUG=false, Redis cache under a key prefix of this run) and measures with Debian's
 `wrk` (8 connections, 2 threads) the bare floor page, then each of the app's pages, one after
 the other in the same run: first as wrk asks for them, the same member's page again and again
-(served by the page memo, ccfd_community/page_memo.py), then with the memo off, each answer
-built as a first view or the view after a write is. Prints req/s, p50 and p99, each page's
-ratio to the floor and the workers' CPU per answer, then stops gunicorn and removes what it
-made. About four minutes.
+(served by the page memo, ccfd_community/page_memo.py); then the dossier pages asked by 20
+members in turn, none of whom wrote on them (one page built, then shared by all of them:
+`page_memo.shared_page`); then with the memo off, each answer built as a first view or the
+view after a write is. Prints req/s, p50 and p99, each page's ratio to the floor and the
+workers' CPU per answer, then stops gunicorn and removes what it made. About five minutes.
 
     .venv/bin/python bench/bench_http.py          (or `make bench-http`)
     BENCH_HTTP_SECONDS=5 … for a shorter run; BENCH_HTTP_PORT to move off 8015;
@@ -46,15 +47,26 @@ PORT = int(os.environ.get("BENCH_HTTP_PORT", "8015"))
 SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "8"))
 WARMUP_SECONDS = 2
 CONNECTIONS, THREADS, WORKERS = 8, 2, 2
-# The same pages twice: as wrk asks for them (the same member's page again and again), then
-# built for every answer, as a first view or the view after any write is.
+# The pages as wrk asks for them (the same member's page again and again); the pages shared
+# by members (the dossier pages), asked by READERS members in turn; every page built for
+# every answer, as a first view or the view after any write is. (memo, who asks, title)
 PASSES = (
-    ("true", "Asked again, nothing written meanwhile: served by the page memo"),
+    ("true", "member", "Asked again, nothing written meanwhile: served by the page memo"),
+    (
+        "true",
+        "readers",
+        "Dossier pages asked by 20 members in turn, nothing written meanwhile: one page built, "
+        "then shared by the members it shows the same thing to",
+    ),
     (
         "false",
+        "member",
         "Built for every answer (DJANGO_PAGE_MEMO=false): a first view, or one after a write",
     ),
 )
+READERS = 20
+# The pages the readers' pass asks for (those of a view marked page_memo.shared_page).
+SHARED = ("floor", "typical dossier", "dossier, ")
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 LONG_DISCUSSIONS = (1_000, 10_000)
 TYPICAL_DOSSIER = "strategie-partenariat-societes-civiles-africaines"
@@ -151,14 +163,20 @@ def prepare() -> None:
     from accounts.models import User
 
     slugs = {count: long_discussion(count) for count in LONG_DISCUSSIONS}
-    client = Client()
-    client.force_login(User.objects.get(email=MEMBER))
-    # The CSRF cookie a browser holds after logging in (the login's answer sets it).
-    client.get("/", secure=True)
-    cookies = {name: morsel.value for name, morsel in client.cookies.items()}
-    cookie = "; ".join(
-        f"{name}={cookies[name]}"
-        for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+
+    def cookie(user: User) -> str:
+        client = Client()
+        client.force_login(user)
+        # The CSRF cookie a browser holds after logging in (the login's answer sets it).
+        client.get("/", secure=True)
+        cookies = {name: morsel.value for name, morsel in client.cookies.items()}
+        return "; ".join(
+            f"{name}={cookies[name]}"
+            for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        )
+
+    readers = User.objects.bulk_create(
+        User(email=f"lecteur-{n}@example.org", display_name=f"Lectrice {n}") for n in range(READERS)
     )
     pages = {
         "floor (/bench-floor)": "/bench-floor",
@@ -168,7 +186,15 @@ def prepare() -> None:
         **{f"dossier, {count:,} comments": f"/dossiers/{slug}/" for count, slug in slugs.items()},
         "search « partenaires »": "/recherche/?q=partenaires",
     }
-    print(json.dumps({"cookie": cookie, "pages": pages}))
+    print(
+        json.dumps(
+            {
+                "cookie": cookie(User.objects.get(email=MEMBER)),
+                "readers": [cookie(reader) for reader in readers],
+                "pages": pages,
+            }
+        )
+    )
 
 
 # --- Measuring ------------------------------------------------------------------------------
@@ -181,10 +207,22 @@ def milliseconds(text: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def wrk(url: str, headers: list[str], seconds: int) -> dict[str, float]:
+# wrk's script for the readers' pass: each request carries the next member's cookies.
+IN_TURN = """
+local cookies = {%s}
+local sent = 0
+request = function()
+  sent = sent + 1
+  wrk.headers["Cookie"] = cookies[sent %% #cookies + 1]
+  return wrk.format()
+end
+"""
+
+
+def wrk(url: str, headers: list[str], seconds: int, script: Path | None = None) -> dict[str, float]:
     # A 10 s timeout: wrk's 2 s default drops the slow answers from the percentiles.
     command = [WRK, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
-    command += ["--latency", url]
+    command += ["--latency", url, *(["--script", str(script)] if script else [])]
     for header in headers:
         command += ["-H", header]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
@@ -225,11 +263,16 @@ def check_page(url: str, headers: list[str]) -> int:
     return len(body)
 
 
-def measure(pages: dict[str, str], cookie: str, master: int) -> None:
-    """Each page's figures; "cpu ms" is the workers' CPU time per answer, which the others'
+def measure(pages: dict[str, str], cookies: list[str], master: int, work: Path) -> None:
+    """Each page's figures, asked with the first of `cookies` or, when there are several,
+    with each in turn; "cpu ms" is the workers' CPU time per answer, which the others'
     load on a shared machine changes far less than req/s (2 workers on 2 idle CPUs serve
     about 2,000 / cpu ms pages a second, less the database's share)."""
-    headers = [f"Cookie: {cookie}", "X-Forwarded-Proto: https"]
+    headers = [f"Cookie: {cookies[0]}", "X-Forwarded-Proto: https"]
+    script = None
+    if len(cookies) > 1:
+        script = work / "in-turn.lua"
+        script.write_text(IN_TURN % ", ".join(json.dumps(cookie) for cookie in cookies))
     load = " ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"\ngunicorn -w {WORKERS} (sync), wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s")
     # On a shared machine the figures follow the others' load: read them with it.
@@ -241,9 +284,9 @@ def measure(pages: dict[str, str], cookie: str, master: int) -> None:
     for name, path in pages.items():
         url = f"http://127.0.0.1:{PORT}{path}"
         size = check_page(url, headers)
-        wrk(url, headers, WARMUP_SECONDS)
+        wrk(url, headers, WARMUP_SECONDS, script)
         cpu = workers_cpu(master)
-        figures = wrk(url, headers, SECONDS)
+        figures = wrk(url, headers, SECONDS, script)
         cpu = (workers_cpu(master) - cpu) * 1000 / max(figures["requests"], 1)
         floor = floor or figures["rps"]
         errors = f"  {figures['errors']} errors!" if figures["errors"] else ""
@@ -274,11 +317,15 @@ def main() -> None:
         ).stdout  # fmt: skip
         setup = json.loads(prepared.strip().splitlines()[-1])
         database("analyze")
-        for memo, title in PASSES:
+        for memo, who, title in PASSES:
             log(f"gunicorn on 127.0.0.1:{PORT}, DJANGO_PAGE_MEMO={memo}")
             gunicorn = serve({**env, "DJANGO_PAGE_MEMO": memo}, work)
             print(f"\n{title}")
-            measure(setup["pages"], setup["cookie"], gunicorn.pid)
+            pages, cookies = setup["pages"], [setup["cookie"]]
+            if who == "readers":
+                pages = {name: path for name, path in pages.items() if name.startswith(SHARED)}
+                cookies = setup["readers"]
+            measure(pages, cookies, gunicorn.pid, work)
             stop(gunicorn)
             gunicorn = None
     finally:

@@ -16,6 +16,14 @@ session or say no-store, and pages that show a flash message (or a request that 
 show). Off unless the cache is shared by every process (Redis; `PAGE_MEMO`, env
 DJANGO_PAGE_MEMO): with one memory cache per process, a worker would not see another's writes.
 While Redis does not answer (FallbackRedisCache.degraded), nothing is kept or served.
+
+A view marked `shared_page(reader)` builds a page that every member it would show the same
+thing to may be served, not only its first reader: `reader(request, **kwargs)` says what of the
+member the page depends on (their role, the questions locked to them, …) and is part of the
+key. What still differs is put back for each member: their menu (name, unread counter:
+`reader_nav`) and their form token; and a page is never shared with, or from, a member the
+view names as seeing it otherwise (`personal_to`: the authors of the messages on it, who get
+their own edit buttons). docs/architecture.md, « Shared pages », says what is checked.
 """
 
 from __future__ import annotations
@@ -23,15 +31,20 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +61,9 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "T
 # compares to see a write of its own request since (questions.models.locked_questions).
 _write_count = itertools.count(1)
 _writes_run = 0
+# A form token as a page shows it (django.middleware.csrf: the secret masked, 64 letters).
+_TOKEN = re.compile(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])")
+READER_NAV_TEMPLATE = "_reader_nav.html"
 
 
 def writes_run() -> int:
@@ -145,11 +161,20 @@ class PageMemoMiddleware:
         to_keep = getattr(request, "page_memo", None)
         if to_keep is not None and _keepable(request, response):
             key, generation = to_keep
-            cache.set(key, (generation, (response.content, list(response.items()))), TIMEOUT)
+            kept = {key: (generation, (response.content, list(response.items())))}
+            shared_key = getattr(request, "page_memo_shared", None)
+            shared = SharedPage.of(request, response) if shared_key else None
+            if shared is not None:
+                kept[shared_key] = (generation, shared)
+            cache.set_many(kept, TIMEOUT)
         return response
 
     def process_view(
-        self, request: HttpRequest, view: Callable[..., HttpResponse], *args: Any
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponse],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
     ) -> HttpResponse | None:
         if not settings.PAGE_MEMO or not getattr(view, "login_required", True):
             return None
@@ -161,12 +186,115 @@ class PageMemoMiddleware:
             return None
         if kept is not _MISSING:
             content, headers = kept
-            response = HttpResponse(content)
-            for name, value in headers:
-                response.headers[name] = value
-            return response
+            return _response(content, headers)
+        reader = getattr(view, "shared_page", None)
+        if reader is not None:
+            shared_key = _shared_key(request, reader(request, *view_args, **view_kwargs))
+            _generation, shared = _lookup(shared_key, generation)
+            if shared is not _MISSING and request.user.pk not in shared.personal_to:
+                # Not kept again for this session: one copy serves every such member.
+                return shared.response(request)
+            request.page_memo_shared = shared_key  # type: ignore[attr-defined]
         request.page_memo = (key, generation)  # type: ignore[attr-defined]
         return None
+
+
+# --- Pages shared by the members they show the same thing to -----------------------------
+
+
+def shared_page(reader: Callable[..., Any]) -> Callable[[T], T]:
+    """Mark a view whose page may be served to every member for whom `reader(request,
+    *args, **kwargs)` gives the same value (the view's arguments; a value with a stable
+    repr, sets sorted), once the view has named with `personal_to` who sees it otherwise.
+    The value holds whatever of the member, besides their menu and form token, the page
+    shows; tests/test_page_memo.py checks that each demo member gets the page they would
+    have got built."""
+
+    def mark(view: T) -> T:
+        view.shared_page = reader  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
+def personal_to(request: HttpRequest, members: Iterable[int]) -> None:
+    """The members (pks) `request`'s page shows otherwise than to others of the same
+    `reader` value (their own messages' buttons): it is neither shared with them nor, when
+    one of them built it, with anyone. A shared view that does not call it is not shared."""
+    request.page_memo_personal = frozenset(members)  # type: ignore[attr-defined]
+
+
+def reader_nav(request: HttpRequest) -> SafeString:
+    """The header's part that is the member's own (unread counter, name), rendered for
+    `request`: written into the page by `{% reader_nav %}`, and again for each member a
+    shared page is served to."""
+    html = render_to_string(READER_NAV_TEMPLATE, request=request)
+    request.page_memo_nav = html  # type: ignore[attr-defined]
+    return mark_safe(html)  # noqa: S308 a template's output, escaped by it
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    """A page cut where each member's own parts go: the pieces before and after their menu,
+    each cut at every form token (joined again with the member's own)."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    personal_to: frozenset[int]
+    headers: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, request: HttpRequest, response: HttpResponse) -> SharedPage | None:
+        """The page `request`'s member was given, cut; None when it cannot be shared: the
+        view named nobody (`personal_to`), the member sees it as their own, their menu is
+        not in it once, or it holds their token's secret in another form than a token."""
+        personal = getattr(request, "page_memo_personal", None)
+        nav = getattr(request, "page_memo_nav", None)
+        if personal is None or nav is None or request.user.pk in personal:
+            return None
+        text = response.content.decode(response.charset)
+        if text.count(nav) != 1:
+            return None
+        secret = request.META["CSRF_COOKIE"]
+        before, after = (_cut_at_tokens(part, secret) for part in text.split(nav))
+        if any(secret in piece for piece in (*before, *after)):
+            return None
+        return cls(before, after, personal, tuple(response.items()))
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        """The page as `request`'s member gets it: their menu, their token."""
+        token = get_token(request)
+        content = token.join(self.before) + reader_nav(request) + token.join(self.after)
+        return _response(content.encode(), self.headers)
+
+
+def _cut_at_tokens(text: str, secret: str) -> tuple[str, ...]:
+    """`text` cut at each form token made from `secret` (a token is masked afresh each
+    time a template asks for it: every one is found by unmasking)."""
+    pieces, start = [], 0
+    for match in _TOKEN.finditer(text):
+        if _unmask_cipher_token(match.group()) == secret:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    pieces.append(text[start:])
+    return tuple(pieces)
+
+
+def _shared_key(request: HttpRequest, reader: Any) -> str:
+    parts = (
+        request.get_full_path(),
+        getattr(request, "LANGUAGE_CODE", ""),
+        _minute(),
+        repr(reader),
+    )
+    return "page-memo:shared:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _response(content: bytes, headers: Iterable[tuple[str, str]]) -> HttpResponse:
+    response = HttpResponse(content)
+    for name, value in headers:
+        response.headers[name] = value
+    return response
 
 
 def _may_keep(request: HttpRequest) -> bool:

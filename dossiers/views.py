@@ -8,8 +8,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from accounts.roles import role_of
+from ccfd_community import page_memo
 from discussions.models import Comment, Follow, Notification
-from discussions.threads import dossier_threads
+from discussions.threads import dossier_threads, seen_otherwise_by
 from dossiers.access import dossier_for
 from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, Question, Region, Theme, long_columns
@@ -19,6 +21,7 @@ from dossiers.page_cache import (
     filter_fields_html,
     prefetch_page_parts,
 )
+from questions.models import locked_questions
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -102,10 +105,31 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def dossier_reader(request: HttpRequest, slug: str) -> tuple[Any, ...]:
+    """What of the member a dossier page shows, besides their menu and their own messages
+    (the page memo shares the page among the members for whom it is the same): their role
+    (drafts, moderation, « écrire une synthèse »), the answers « réfléchir avant de lire »
+    hides from them, and whether they follow the dossier."""
+    user = request.user
+    # Three queries worked out again only after a write (most pages are built from it then).
+    locked = page_memo.remembered(
+        request, f"locked-questions:{user.pk}", lambda: locked_questions(user)
+    )
+    return (
+        role_of(user),
+        None if locked is None else sorted(locked),
+        Follow.objects.filter(user=user, dossier__slug=slug).exists(),
+    )
+
+
 @require_GET
+@page_memo.shared_page(dossier_reader)
 def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = dossier_for(request.user, slug)
     targets = prefetch_page_parts(dossier)
+    # Every discussion of the page in two queries, whatever their size.
+    threads = dossier_threads(request.user, dossier, targets, expanded=request.GET.get("fil", ""))
+    page_memo.personal_to(request, seen_otherwise_by(threads.values()))
     return render(
         request,
         "dossiers/detail.html",
@@ -113,10 +137,7 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "dossier": dossier,
             # Title, facts, contents and the parts' texts: the same for every reader.
             "shared": dossier_page_parts(dossier, targets),
-            # Every discussion of the page in two queries, whatever their size.
-            "threads": dossier_threads(
-                request.user, dossier, targets, expanded=request.GET.get("fil", "")
-            ),
+            "threads": threads,
             "following": Follow.objects.filter(user=request.user, dossier=dossier).exists(),
         },
     )

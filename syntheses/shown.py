@@ -56,6 +56,9 @@ class Source:
 class ShownSynthesis:
     synthesis: Synthesis
     sources: list[Source] = field(default_factory=list)
+    # The authors of every source cited, whether this reader may read it or not (the page
+    # memo shares no page with them: discussions.threads.seen_otherwise_by).
+    cited_authors: set[int] = field(default_factory=set)
 
     @property
     def credits(self) -> list[Any]:
@@ -80,7 +83,10 @@ def shown_syntheses(user: User, syntheses: Iterable[Synthesis]) -> list[ShownSyn
     rows = _source_rows(user, [source_of(citation) for citation in citations])
     for citation in citations:
         kind, pk = source_of(citation)
-        by_pk[citation.synthesis_id].sources.append(_source(citation.number, kind, pk, rows))
+        item = by_pk[citation.synthesis_id]
+        item.sources.append(_source(citation.number, kind, pk, rows))
+        if (row := rows.get((kind.letter, pk))) is not None:
+            item.cited_authors.add(row.author_id)
     return shown
 
 

@@ -4,16 +4,21 @@ a page built afresh."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.models import User
 from ccfd_community import page_memo
 from discussions.models import Comment, Notification
+from dossiers.models import Dossier
+from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
 from tests.factories import UserFactory
 
@@ -184,3 +189,101 @@ def test_the_unread_counter_is_counted_again_only_after_a_write(
     page, counted = counts(f"{home}?page=2")
     assert counted == 1
     assert '<span class="counter">1<span class="visually-hidden"> non lue</span>' in page
+
+
+# --- Pages shared by the members they show the same thing to ------------------------------
+
+TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+
+
+@pytest.fixture
+def served_shared(monkeypatch) -> list[int]:
+    """The members a shared page was served to, in order."""
+    served: list[int] = []
+    response = page_memo.SharedPage.response
+
+    def serving(page: page_memo.SharedPage, request) -> object:
+        served.append(request.user.pk)
+        return response(page, request)
+
+    monkeypatch.setattr(page_memo.SharedPage, "response", serving)
+    return served
+
+
+def without_tokens(page: str) -> str:
+    return TOKEN.sub("TOKEN", page)
+
+
+def test_every_demo_member_is_served_the_dossier_page_they_would_have_got_built(
+    settings, served_shared
+) -> None:
+    """The demo holds members of every role, a moderator, a curator, drafts, syntheses,
+    questions « réfléchir avant de lire » answered by some and locked to others, follows
+    and each member's own messages: whatever of a member a dossier page shows and
+    `dossier_reader` forgot would make a page differ here."""
+    call_command("load_demo", force=True, verbosity=0)
+    newcomers = [UserFactory(), UserFactory()]  # nothing written, nothing followed yet
+    members = list(User.objects.order_by("pk"))
+    urls = [dossier.get_absolute_url() for dossier in Dossier.objects.order_by("pk")]
+    clients = {member.pk: client_for(member) for member in members}
+    settings.PAGE_MEMO = False
+    built = {
+        (url, pk): without_tokens(client.get(url).content.decode())
+        for url in urls
+        for pk, client in clients.items()
+    }
+    settings.PAGE_MEMO = True
+    for url in urls:
+        for pk, client in clients.items():
+            response = client.get(url)
+            assert response.status_code in (200, 404)
+            assert without_tokens(response.content.decode()) == built[url, pk], (url, pk)
+    # The second newcomer was served the pages the first one's were kept as (and more
+    # members pages others built): the comparison above was theirs.
+    assert served_shared.count(newcomers[1].pk) == len(urls)
+    assert len(set(served_shared)) > 2
+
+
+def test_a_shared_page_carries_its_member_s_menu_and_a_token_of_theirs(
+    alice_client: Client, bob_client: Client, dossier, served_shared
+) -> None:
+    url = dossier.get_absolute_url()
+    # Each test client's first request starts its handler, which starts a new generation
+    # (as a worker starting does), and gives the client its CSRF cookie.
+    bob_client.get(url)
+    get(alice_client, url)
+    get(alice_client, url)  # with the CSRF cookie of her first answer: kept, and shared
+    page, queries = get(bob_client, url)
+    assert served_shared and "Bob Leroy" in page and "Alice Martin" not in page
+    assert queries < 10
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    bob_client.handler.enforce_csrf_checks = True
+    response = bob_client.post(
+        reverse("discussions:comment-create"),
+        {
+            "kind": "dossier",
+            "pk": dossier.pk,
+            "body": "Posté avec le jeton d'une page partagée.",
+            "csrfmiddlewaretoken": token,
+        },
+    )
+    assert response.status_code in (200, 302)
+    assert Comment.objects.filter(body__startswith="Posté avec le jeton").exists()
+
+
+def test_a_page_is_not_shared_with_nor_from_the_authors_of_its_messages(
+    alice_client: Client, bob_client: Client, bob, dossier, served_shared
+) -> None:
+    CommentFactory(dossier=dossier, author=bob, body="Le message de Bob.")
+    url = dossier.get_absolute_url()
+    for _ in range(2):
+        get(bob_client, url)  # Bob's page, with his edit buttons: his alone
+    alice_page, _ = get(alice_client, url)
+    alice_client.get(url)
+    assert not served_shared
+    assert "modifier" not in re.search(r"Le message de Bob.*?</article>", alice_page, re.S).group()
+    bob_client.cookies.clear()
+    bob_client.force_login(bob)  # another session of his: not in the per-session memo
+    bob_page, _ = get(bob_client, url)
+    assert not served_shared  # Alice's page has no edit buttons for him
+    assert "modifier" in re.search(r"Le message de Bob.*?</article>", bob_page, re.S).group()
