@@ -189,7 +189,8 @@ class PageMemoMiddleware:
             return _response(content, headers)
         reader = getattr(view, "shared_page", None)
         if reader is not None:
-            shared_key = _shared_key(request, reader(request, *view_args, **view_kwargs))
+            value = _reader_value(request, generation, reader, view_args, view_kwargs)
+            shared_key = _shared_key(request, value)
             _generation, shared = _lookup(shared_key, generation)
             if shared is not _MISSING and request.user.pk not in shared.personal_to:
                 # Not kept again for this session: one copy serves every such member.
@@ -278,6 +279,31 @@ def _cut_at_tokens(text: str, secret: str) -> tuple[str, ...]:
             start = match.end()
     pieces.append(text[start:])
     return tuple(pieces)
+
+
+def _reader_value(
+    request: HttpRequest,
+    generation: str,
+    reader: Callable[..., Any],
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> Any:
+    """What `reader` says of the member for these view arguments, worked out once per write
+    generation (it may cost a few queries, and a member served a shared page asks it again
+    at each view)."""
+    described = (
+        request.user.pk,
+        reader.__module__,
+        reader.__qualname__,
+        args,
+        sorted(kwargs.items()),
+    )
+    key = f"page-memo:reader:{_minute()}:" + hashlib.sha256(repr(described).encode()).hexdigest()
+    _generation, value = _lookup(key, generation)
+    if value is _MISSING:
+        value = reader(request, *args, **kwargs)
+        cache.set(key, (generation, value), TIMEOUT)
+    return value
 
 
 def _shared_key(request: HttpRequest, reader: Any) -> str:

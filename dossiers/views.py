@@ -111,10 +111,7 @@ def dossier_reader(request: HttpRequest, slug: str) -> tuple[Any, ...]:
     (drafts, moderation, « écrire une synthèse »), the answers « réfléchir avant de lire »
     hides from them, and whether they follow the dossier."""
     user = request.user
-    # Three queries worked out again only after a write (most pages are built from it then).
-    locked = page_memo.remembered(
-        request, f"locked-questions:{user.pk}", lambda: locked_questions(user)
-    )
+    locked = locked_questions(user)  # kept on the user: a page built next reads it again
     return (
         role_of(user),
         None if locked is None else sorted(locked),

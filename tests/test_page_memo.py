@@ -287,3 +287,18 @@ def test_a_page_is_not_shared_with_nor_from_the_authors_of_its_messages(
     bob_page, _ = get(bob_client, url)
     assert not served_shared  # Alice's page has no edit buttons for him
     assert "modifier" in re.search(r"Le message de Bob.*?</article>", bob_page, re.S).group()
+
+
+def test_a_member_who_follows_the_dossier_is_not_served_the_others_page(
+    alice_client: Client, bob_client: Client, dossier, served_shared
+) -> None:
+    url = dossier.get_absolute_url()
+    bob_client.get(url)
+    get(alice_client, url)
+    get(alice_client, url)
+    assert "Vous suivez ce dossier." not in get(bob_client, url)[0]
+    assert served_shared
+    bob_client.post(reverse("discussions:follow", kwargs={"slug": dossier.slug}))
+    served_shared.clear()
+    assert "Vous suivez ce dossier." in get(bob_client, url)[0]
+    assert "Vous suivez ce dossier." not in get(alice_client, url)[0]
