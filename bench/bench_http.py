@@ -6,9 +6,9 @@ discussions hold 1,000 and 10,000 comments, logs a member in, starts gunicorn (2
 DJANGO_DEBUG=false, Redis cache under a key prefix of this run) and measures with Debian's
 `wrk` (8 connections, 2 threads) the bare floor page, then each of the app's pages, one after
 the other in the same run: first as wrk asks for them, the same member's page again and again
-(served by the page memo, ccfd_community/page_memo.py); then the dossier pages asked by 20
-members in turn, none of whom wrote on them (one page built, then shared by all of them:
-`page_memo.shared_page`); then with the memo off, each answer built as a first view or the
+(served by the page memo, ccfd_community/page_memo.py); then home and the dossier pages
+asked by 20 members in turn, none of whom wrote on them, follows anything or has a
+notification (one page built, then shared by all of them: `page_memo.shared_page`); then with the memo off, each answer built as a first view or the
 view after a write is. Prints req/s, p50 and p99, each page's ratio to the floor and the
 workers' CPU per answer, then stops gunicorn and removes what it made. About five minutes.
 
@@ -48,15 +48,15 @@ SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "8"))
 WARMUP_SECONDS = 2
 CONNECTIONS, THREADS, WORKERS = 8, 2, 2
 # The pages as wrk asks for them (the same member's page again and again); the pages shared
-# by members (the dossier pages), asked by READERS members in turn; every page built for
+# by members (home and the dossier pages), asked by READERS members in turn; every page built for
 # every answer, as a first view or the view after any write is. (memo, who asks, title)
 PASSES = (
     ("true", "member", "Asked again, nothing written meanwhile: served by the page memo"),
     (
         "true",
         "readers",
-        "Dossier pages asked by 20 members in turn, nothing written meanwhile: one page built, "
-        "then shared by the members it shows the same thing to",
+        "Home and dossier pages asked by 20 members in turn, nothing written meanwhile: one "
+        "page built, then shared by the members it shows the same thing to",
     ),
     (
         "false",
@@ -66,7 +66,7 @@ PASSES = (
 )
 READERS = 20
 # The pages the readers' pass asks for (those of a view marked page_memo.shared_page).
-SHARED = ("floor", "typical dossier", "dossier, ")
+SHARED = ("floor", "home", "typical dossier", "dossier, ")
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 LONG_DISCUSSIONS = (1_000, 10_000)
 TYPICAL_DOSSIER = "strategie-partenariat-societes-civiles-africaines"

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -35,29 +35,45 @@ def _listed(request: HttpRequest):
     return Dossier.objects.visible_to(request.user).defer("body", "body_html", "body_text", "toc")
 
 
-def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
-    """The home page's activity block, in a few queries whatever the content: what is new in the dossiers the
-    user follows, their unread notifications, questions nobody has answered yet."""
+ACTIVITY_SIZE = 5
+
+
+def _followed_ids(user: User) -> list[int]:
     # The followed dossiers' ids first: behind a subquery PostgreSQL could not tell how few
     # they are, and read the newest comments of every dossier backwards until five matched
     # (docs/bench.md, « Evening run »).
-    followed = list(Dossier.objects.followed_by(user).values_list("pk", flat=True))
-    news = (
-        Comment.objects.readable_by(user)
-        .filter(dossier__in=followed, state=Comment.State.VISIBLE)
-        .exclude(author=user)
-        .select_related("author", "dossier")
-        .defer(*long_columns("dossier__"))
-        .order_by("-created_at")[:size]
-    )
+    return sorted(Dossier.objects.followed_by(user).values_list("pk", flat=True))
+
+
+def _unread_ids(user: User, size: int) -> list[int]:
     # The ids first: with the joins of with_places() in the same query (over a dozen
     # tables) PostgreSQL spent 14 to 110 ms planning it; on five ids, 3 ms.
-    unread_ids = list(
+    return list(
         Notification.objects.for_recipient(user)
         .filter(read_at__isnull=True)
         .values_list("pk", flat=True)[:size]
     )
-    unread = Notification.objects.filter(pk__in=unread_ids).with_places()
+
+
+def _news(user: User, followed: list[int]) -> QuerySet[Comment]:
+    return (
+        Comment.objects.readable_by(user)
+        .filter(dossier__in=followed, state=Comment.State.VISIBLE)
+        .order_by("-created_at")
+    )
+
+
+def home_activity(user: User, followed: list[int], *, size: int = ACTIVITY_SIZE) -> dict[str, Any]:
+    """The home page's activity block, in a few queries whatever the content: what is new in
+    the `followed` dossiers (`_followed_ids`), the user's unread notifications, questions
+    nobody has answered yet."""
+    news = (
+        _news(user, followed)
+        .exclude(author=user)
+        .select_related("author", "dossier")
+        .defer(*long_columns("dossier__"))[:size]
+    )
+    unread = Notification.objects.filter(pk__in=_unread_ids(user, size)).with_places()
     open_questions = (
         Question.objects.readable_by(user)
         .annotate(answers=Count("comments", filter=Q(comments__state=Comment.State.VISIBLE)))
@@ -67,14 +83,37 @@ def home_activity(user: User, *, size: int = 5) -> dict[str, Any]:
     return {"news": news, "unread": unread, "open_questions": open_questions}
 
 
+def home_reader(request: HttpRequest) -> tuple[Any, ...]:
+    """What of the member the home page shows, besides their menu and their own messages
+    (the page memo shares it among the members for whom it is the same): their role, the
+    answers « réfléchir avant de lire » hides from them, the dossiers they follow and their
+    unread notifications (which only they receive: a member with any has a page of their
+    own)."""
+    user = request.user
+    locked = locked_questions(user)
+    return (
+        role_of(user),
+        None if locked is None else sorted(locked),
+        _followed_ids(user),
+        _unread_ids(user, ACTIVITY_SIZE),
+    )
+
+
 @require_GET
+@page_memo.shared_page(home_reader)
 def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    followed = _followed_ids(user)
+    # The news leave out the reader's own messages: the page differs for the authors of the
+    # newest messages of the dossiers followed, and only for them.
+    newest = _news(user, followed).values_list("author", flat=True)[:ACTIVITY_SIZE]
+    page_memo.personal_to(request, newest)
     latest = list(_listed(request).order_by("-published_on", "title")[:6])
     return render(
         request,
         "dossiers/home.html",
         {
-            "activity": home_activity(request.user),
+            "activity": home_activity(user, followed),
             "latest": latest,
             "latest_cards": dossier_cards(latest),
             "regions": Region.objects.all(),

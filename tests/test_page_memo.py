@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from ccfd_community import page_memo
-from discussions.models import Comment, Notification
+from discussions.models import Comment, Follow, Notification
 from dossiers.models import Dossier
 from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
@@ -214,17 +214,19 @@ def without_tokens(page: str) -> str:
     return TOKEN.sub("TOKEN", page)
 
 
-def test_every_demo_member_is_served_the_dossier_page_they_would_have_got_built(
+def test_every_demo_member_is_served_the_pages_they_would_have_got_built(
     settings, served_shared
 ) -> None:
     """The demo holds members of every role, a moderator, a curator, drafts, syntheses,
-    questions « réfléchir avant de lire » answered by some and locked to others, follows
-    and each member's own messages: whatever of a member a dossier page shows and
-    `dossier_reader` forgot would make a page differ here."""
+    questions « réfléchir avant de lire » answered by some and locked to others, follows,
+    unread notifications and each member's own messages: whatever of a member the home page
+    or a dossier page shows and `home_reader` or `dossier_reader` forgot would make a page
+    differ here."""
     call_command("load_demo", force=True, verbosity=0)
     newcomers = [UserFactory(), UserFactory()]  # nothing written, nothing followed yet
     members = list(User.objects.order_by("pk"))
-    urls = [dossier.get_absolute_url() for dossier in Dossier.objects.order_by("pk")]
+    urls = [reverse("dossiers:home")]
+    urls += [dossier.get_absolute_url() for dossier in Dossier.objects.order_by("pk")]
     clients = {member.pk: client_for(member) for member in members}
     settings.PAGE_MEMO = False
     built = {
@@ -302,3 +304,24 @@ def test_a_member_who_follows_the_dossier_is_not_served_the_others_page(
     served_shared.clear()
     assert "Vous suivez ce dossier." in get(bob_client, url)[0]
     assert "Vous suivez ce dossier." not in get(alice_client, url)[0]
+
+
+def test_the_home_page_is_not_shared_with_the_authors_of_its_news(
+    alice, alice_client: Client, bob, bob_client: Client, dossier, served_shared
+) -> None:
+    dave = UserFactory(display_name="Dave Durand")
+    dave_client = client_for(dave)
+    for member in (alice, bob, dave):
+        Follow.objects.create(user=member, dossier=dossier)
+    CommentFactory(dossier=dossier, author=bob, body="Une nouvelle de Bob.")
+    home = reverse("dossiers:home")
+    for client in (alice_client, bob_client, dave_client):
+        client.get(home)  # each client's handler and CSRF cookie
+    get(dave_client, home)
+    get(dave_client, home)  # kept, and shared
+    alice_page, _ = get(alice_client, home)
+    assert served_shared == [alice.pk]
+    assert "Une nouvelle de Bob." in alice_page and "Alice Martin" in alice_page
+    bob_page, _ = get(bob_client, home)
+    assert served_shared == [alice.pk]  # his own message is not news to him
+    assert "Une nouvelle de Bob." not in bob_page
