@@ -325,3 +325,21 @@ def test_the_home_page_is_not_shared_with_the_authors_of_its_news(
     bob_page, _ = get(bob_client, home)
     assert served_shared == [alice.pk]  # his own message is not news to him
     assert "Une nouvelle de Bob." not in bob_page
+
+
+def test_a_page_is_cut_at_every_token_of_its_secret_and_only_there() -> None:
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+
+    secret = _get_new_csrf_string()
+    first, second = _mask_cipher_secret(secret), _mask_cipher_secret(secret)
+    another = _mask_cipher_secret(_get_new_csrf_string())  # another member's: left alone
+    longer = _mask_cipher_secret(secret) + "x"  # not a token: 65 letters
+    page = (
+        f'<p>Réflexion…</p><input value="{first}"><b>{another}</b><i>{longer}</i>'
+        f'<body data-token="{second}">é'
+    ).encode()
+    assert page_memo._cut_at_tokens(page, secret) == (
+        '<p>Réflexion…</p><input value="'.encode(),
+        f'"><b>{another}</b><i>{longer}</i><body data-token="'.encode(),
+        '">é'.encode(),
+    )
