@@ -47,7 +47,8 @@ from django.middleware.csrf import (
     _unmask_cipher_token,
     get_token,
 )
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 logger = logging.getLogger(__name__)
@@ -234,11 +235,14 @@ def personal_to(request: HttpRequest, members: Iterable[int]) -> None:
     request.page_memo_personal = frozenset(members)  # type: ignore[attr-defined]
 
 
-def reader_nav(request: HttpRequest) -> SafeString:
+def reader_nav(request: HttpRequest, context: Context | None = None) -> SafeString:
     """The header's part that is the member's own (unread counter, name), rendered for
-    `request`: written into the page by `{% reader_nav %}`, and again for each member a
-    shared page is served to."""
-    html = render_to_string(READER_NAV_TEMPLATE, request=request)
+    `request`: written into the page by `{% reader_nav %}` (in the page's `context`, as an
+    include is), and again for each member a shared page is served to."""
+    if context is None:
+        html = render_to_string(READER_NAV_TEMPLATE, request=request)
+    else:
+        html = get_template(READER_NAV_TEMPLATE).template.render(context)
     request.page_memo_nav = html  # type: ignore[attr-defined]
     return mark_safe(html)  # noqa: S308 a template's output, escaped by it
 

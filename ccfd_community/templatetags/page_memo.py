@@ -13,4 +13,4 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def reader_nav(context: template.Context) -> SafeString:
-    return page_memo.reader_nav(context["request"])
+    return page_memo.reader_nav(context["request"], context)
