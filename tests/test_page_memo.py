@@ -210,6 +210,16 @@ def served_shared(monkeypatch) -> list[int]:
     return served
 
 
+def kept_by(builder: Client, url: str, *others: Client) -> None:
+    """`url` built and kept for `builder`, once each other client has asked a page: a test
+    client's first request starts its handler, which starts a new generation (as a worker
+    starting does), and gives it its CSRF cookie."""
+    for client in others:
+        client.get(url)
+    get(builder, url)
+    get(builder, url)  # with the CSRF cookie of the first answer: kept, and shared
+
+
 def without_tokens(page: str) -> str:
     return TOKEN.sub("TOKEN", page)
 
@@ -250,11 +260,7 @@ def test_a_shared_page_carries_its_member_s_menu_and_a_token_of_theirs(
     alice_client: Client, bob_client: Client, dossier, served_shared
 ) -> None:
     url = dossier.get_absolute_url()
-    # Each test client's first request starts its handler, which starts a new generation
-    # (as a worker starting does), and gives the client its CSRF cookie.
-    bob_client.get(url)
-    get(alice_client, url)
-    get(alice_client, url)  # with the CSRF cookie of her first answer: kept, and shared
+    kept_by(alice_client, url, bob_client)
     page, queries = get(bob_client, url)
     assert served_shared and "Bob Leroy" in page and "Alice Martin" not in page
     assert queries < 10
@@ -295,9 +301,7 @@ def test_a_member_who_follows_the_dossier_is_not_served_the_others_page(
     alice_client: Client, bob_client: Client, dossier, served_shared
 ) -> None:
     url = dossier.get_absolute_url()
-    bob_client.get(url)
-    get(alice_client, url)
-    get(alice_client, url)
+    kept_by(alice_client, url, bob_client)
     assert "Vous suivez ce dossier." not in get(bob_client, url)[0]
     assert served_shared
     bob_client.post(reverse("discussions:follow", kwargs={"slug": dossier.slug}))
