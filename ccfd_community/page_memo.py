@@ -200,6 +200,7 @@ class PageMemoMiddleware:
         reader = getattr(view, "shared_page", None)
         if reader is not None:
             value = _reader_value(request, generation, reader, view_args, view_kwargs)
+            request.page_memo_reader = value  # type: ignore[attr-defined]
             shared_key = _shared_key(request, value)
             _generation, shared = _lookup(shared_key, generation)
             if shared is not _MISSING and request.user.pk not in shared.personal_to:
@@ -226,6 +227,14 @@ def shared_page(reader: Callable[..., Any]) -> Callable[[T], T]:
         return view
 
     return mark
+
+
+def reader_of(request: HttpRequest, reader: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """What `reader` says of `request`'s member, for the view to use rather than ask again:
+    the value the memo worked out for this request, else (the memo off or not consulted)
+    worked out now."""
+    value = getattr(request, "page_memo_reader", _MISSING)
+    return reader(request, *args, **kwargs) if value is _MISSING else value
 
 
 def personal_to(request: HttpRequest, members: Iterable[int]) -> None:

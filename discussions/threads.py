@@ -468,23 +468,6 @@ def dossier_threads(
     return threads
 
 
-def seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
-    """The members who see these threads otherwise than the others of their role would: the
-    authors of the messages shown (their own edit buttons), and of the contributions the
-    syntheses above them cite (a cited note made private since shows to its author only)."""
-    threads = list(threads)
-    members = {
-        entry.comment.author_id
-        for thread in threads
-        for entry in thread.entries
-        if isinstance(entry, Entry)
-    }
-    for thread in threads:
-        if thread.synthesis is not None:
-            members |= thread.synthesis.cited_authors
-    return members
-
-
 def _keyed(targets: Iterable[models.Model]) -> list[tuple[str, models.Model]]:
     return [(thread_key(target), target) for target in targets]
 

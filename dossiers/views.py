@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_GET
 from accounts.roles import role_of
 from ccfd_community import page_memo
 from discussions.models import Comment, Follow, Notification
-from discussions.threads import dossier_threads, seen_otherwise_by
+from discussions.threads import Entry, Thread, dossier_threads
 from dossiers.access import dossier_for
 from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, Question, Region, Theme, long_columns
@@ -63,17 +64,19 @@ def _news(user: User, followed: list[int]) -> QuerySet[Comment]:
     )
 
 
-def home_activity(user: User, followed: list[int], *, size: int = ACTIVITY_SIZE) -> dict[str, Any]:
+def home_activity(
+    user: User, followed: list[int], unread: list[int], *, size: int = ACTIVITY_SIZE
+) -> dict[str, Any]:
     """The home page's activity block, in a few queries whatever the content: what is new in
-    the `followed` dossiers (`_followed_ids`), the user's unread notifications, questions
-    nobody has answered yet."""
+    the `followed` dossiers (`_followed_ids`), the `unread` notifications (`_unread_ids`),
+    questions nobody has answered yet."""
     news = (
         _news(user, followed)
         .exclude(author=user)
         .select_related("author", "dossier")
         .defer(*long_columns("dossier__"))[:size]
     )
-    unread = Notification.objects.filter(pk__in=_unread_ids(user, size)).with_places()
+    unread = Notification.objects.filter(pk__in=unread).with_places()
     open_questions = (
         Question.objects.readable_by(user)
         .annotate(answers=Count("comments", filter=Q(comments__state=Comment.State.VISIBLE)))
@@ -83,15 +86,23 @@ def home_activity(user: User, followed: list[int], *, size: int = ACTIVITY_SIZE)
     return {"news": news, "unread": unread, "open_questions": open_questions}
 
 
-def home_reader(request: HttpRequest) -> tuple[Any, ...]:
+class HomeReader(NamedTuple):
     """What of the member the home page shows, besides their menu and their own messages
     (the page memo shares it among the members for whom it is the same): their role, the
     answers « réfléchir avant de lire » hides from them, the dossiers they follow and their
     unread notifications (which only they receive: a member with any has a page of their
     own)."""
+
+    role: tuple[Any, ...]
+    locked: list[int] | None
+    followed: list[int]
+    unread: list[int]
+
+
+def home_reader(request: HttpRequest) -> HomeReader:
     user = request.user
     locked = locked_questions(user)
-    return (
+    return HomeReader(
         role_of(user),
         None if locked is None else sorted(locked),
         _followed_ids(user),
@@ -103,7 +114,8 @@ def home_reader(request: HttpRequest) -> tuple[Any, ...]:
 @page_memo.shared_page(home_reader)
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
-    followed = _followed_ids(user)
+    reader = page_memo.reader_of(request, home_reader)
+    followed = reader.followed
     # The news leave out the reader's own messages: the page differs for the authors of the
     # newest messages of the dossiers followed, and only for them.
     newest = _news(user, followed).values_list("author", flat=True)[:ACTIVITY_SIZE]
@@ -113,7 +125,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "dossiers/home.html",
         {
-            "activity": home_activity(user, followed),
+            "activity": home_activity(user, followed, reader.unread),
             "latest": latest,
             "latest_cards": dossier_cards(latest),
             "regions": Region.objects.all(),
@@ -144,18 +156,42 @@ def dossier_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def dossier_reader(request: HttpRequest, slug: str) -> tuple[Any, ...]:
+class DossierReader(NamedTuple):
     """What of the member a dossier page shows, besides their menu and their own messages
     (the page memo shares the page among the members for whom it is the same): their role
     (drafts, moderation, « écrire une synthèse »), the answers « réfléchir avant de lire »
     hides from them, and whether they follow the dossier."""
+
+    role: tuple[Any, ...]
+    locked: list[int] | None
+    following: bool
+
+
+def dossier_reader(request: HttpRequest, slug: str) -> DossierReader:
     user = request.user
     locked = locked_questions(user)  # kept on the user: a page built next reads it again
-    return (
+    return DossierReader(
         role_of(user),
         None if locked is None else sorted(locked),
         Follow.objects.filter(user=user, dossier__slug=slug).exists(),
     )
+
+
+def _seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
+    """The members who see these threads otherwise than the others of their role would: the
+    authors of the messages shown (their own edit buttons), and of the contributions the
+    syntheses above them cite (a cited note made private since shows to its author only)."""
+    threads = list(threads)
+    members = {
+        entry.comment.author_id
+        for thread in threads
+        for entry in thread.entries
+        if isinstance(entry, Entry)
+    }
+    for thread in threads:
+        if thread.synthesis is not None:
+            members |= thread.synthesis.cited_authors
+    return members
 
 
 @require_GET
@@ -165,7 +201,7 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     targets = prefetch_page_parts(dossier)
     # Every discussion of the page in two queries, whatever their size.
     threads = dossier_threads(request.user, dossier, targets, expanded=request.GET.get("fil", ""))
-    page_memo.personal_to(request, seen_otherwise_by(threads.values()))
+    page_memo.personal_to(request, _seen_otherwise_by(threads.values()))
     return render(
         request,
         "dossiers/detail.html",
@@ -174,7 +210,7 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
             # Title, facts, contents and the parts' texts: the same for every reader.
             "shared": dossier_page_parts(dossier, targets),
             "threads": threads,
-            "following": Follow.objects.filter(user=request.user, dossier=dossier).exists(),
+            "following": page_memo.reader_of(request, dossier_reader, slug).following,
         },
     )
 

@@ -57,7 +57,7 @@ class ShownSynthesis:
     synthesis: Synthesis
     sources: list[Source] = field(default_factory=list)
     # The authors of every source cited, whether this reader may read it or not (the page
-    # memo shares no page with them: discussions.threads.seen_otherwise_by).
+    # memo shares no dossier page with them: dossiers.views._seen_otherwise_by).
     cited_authors: set[int] = field(default_factory=set)
 
     @property
