@@ -24,6 +24,13 @@ key. What still differs is put back for each member: their menu (name, unread co
 `reader_nav`) and their form token; and a page is never shared with, or from, a member the
 view names as seeing it otherwise (`personal_to`: the authors of the messages on it, who get
 their own edit buttons). docs/architecture.md, « Shared pages », says what is checked.
+
+A shared view may also name its *scope* (`shared_page(reader, scope=…)`: a dossier's pages).
+Its shared copies then follow, instead of the site's generation, the pages' generation and
+the scope's: a write made inside `writes_within(scope)` (a new message or note on that
+dossier) renews the site's and that scope's only, so the other dossiers' pages stay shared;
+a write to a table no scoped page reads (`UNREAD_BY_SCOPED_PAGES`: sessions, notifications,
+tasks) renews the site's only; any other write renews the pages' generation too.
 """
 
 from __future__ import annotations
@@ -31,9 +38,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import re
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -57,6 +67,23 @@ T = TypeVar("T")
 _MISSING = object()
 
 GENERATION_KEY = "page-memo:generation"
+# The generation of the shared copies of scoped pages, renewed by every write not scoped.
+PAGES_KEY = "page-memo:pages"
+# The scopes the writes of this block of code show in (writes_within).
+_scopes: ContextVar[frozenset[str]] = ContextVar("page_memo_scopes", default=frozenset())
+# Tables that a scoped page reads only through its reader and its menu, which follow the
+# site's generation (tests/test_page_memo.py checks it of every demo dossier page).
+UNREAD_BY_SCOPED_PAGES = frozenset(
+    {
+        "django_session",
+        "django_tasks_database_dbtaskresult",
+        "discussions_notification",
+        "django_admin_log",
+    }
+)
+# Statements that change nothing a scoped page shows: a login's date.
+UNSHOWN_BY_SCOPED_PAGES = ('UPDATE "accounts_user" SET "last_login" = ',)
+_WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([^"]+)"', re.I)
 # Kept pages are keyed by the minute; two minutes is enough for the cache to drop them.
 TIMEOUT = 120
 SKIPPED_PREFIXES = ("/admin/", "/accounts/")
@@ -82,37 +109,83 @@ def writes_run() -> int:
 
 
 def renew_generation() -> None:
-    """Every page kept so far is out of date. Whatever this process's PAGE_MEMO says: the
-    web workers may keep pages while a task worker started otherwise writes. A cache that
-    fails here must not fail the write that called it: FallbackRedisCache does not raise
-    (and nothing is served while it is degraded); another backend's error is logged."""
+    """Every page kept so far is out of date."""
+    _renew({GENERATION_KEY, PAGES_KEY})
+
+
+def _renew(keys: Iterable[str]) -> None:
+    """Renew these generations. Whatever this process's PAGE_MEMO says: the web workers may
+    keep pages while a task worker started otherwise writes. A cache that fails here must
+    not fail the write that called it: FallbackRedisCache does not raise (and nothing is
+    served while it is degraded); another backend's error is logged."""
     try:
-        cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
     except Exception:  # noqa: BLE001 any backend's error; the write itself has succeeded
         logger.warning("The page memo's generation could not be renewed.", exc_info=True)
 
 
+@contextmanager
+def writes_within(scope: str) -> Iterator[None]:
+    """What this block writes shows on the pages of `scope` only, besides the pages that
+    follow the site's generation (lists, search, home, notifications, menus). Wrap only
+    writes of which that is true: a new message on a dossier is shown by its own page, not
+    by another dossier's."""
+    token = _scopes.set(_scopes.get() | {scope})
+    try:
+        yield
+    finally:
+        _scopes.reset(token)
+
+
+def scope_key(scope: str) -> str:
+    return f"page-memo:scope:{scope}"
+
+
+def _renewed_by(sql: str) -> set[str]:
+    """The generations a write statement renews."""
+    written = _WRITTEN_TABLE.match(sql)
+    if (written and written[1] in UNREAD_BY_SCOPED_PAGES) or sql.startswith(
+        UNSHOWN_BY_SCOPED_PAGES
+    ):
+        return {GENERATION_KEY}
+    scopes = _scopes.get()
+    if scopes:
+        return {GENERATION_KEY, *map(scope_key, scopes)}
+    return {GENERATION_KEY, PAGES_KEY}
+
+
 def watch_writes(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict):
-    """A connection's execute wrapper: after a write, renew the generation now (the writer's
-    own next page) and once more after its transaction commits (the others' pages, which may
-    have been built meanwhile from what was committed before)."""
+    """A connection's execute wrapper: after a write, renew its generations now (the
+    writer's own next page) and once more after its transaction commits (the others' pages,
+    which may have been built meanwhile from what was committed before)."""
     global _writes_run
     result = execute(sql, params, many, context)
     if sql.lstrip()[:8].upper().startswith(WRITES):
         _writes_run = next(_write_count)
-        renew_generation()
+        renewed = _renewed_by(sql.lstrip())
+        _renew(renewed)
         connection = context["connection"]
-        if connection.in_atomic_block and not any(
-            callback is renew_generation for _ids, callback, _robust in connection.run_on_commit
-        ):
-            connection.on_commit(renew_generation)
+        if connection.in_atomic_block:
+            connection.page_memo_pending |= renewed
+            flush = connection.page_memo_flush
+            if not any(callback is flush for _ids, callback, _robust in connection.run_on_commit):
+                connection.on_commit(flush)
     return result
 
 
 def watch_connection(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
-    """connection_created's receiver (ccfd_community.apps): every connection is watched."""
-    if watch_writes not in connection.execute_wrappers:
-        connection.execute_wrappers.append(watch_writes)
+    """connection_created's receiver (ccfd_community.apps): every connection is watched.
+    A transaction's writes renew their generations again once it commits (flush)."""
+    if watch_writes in connection.execute_wrappers:
+        return
+    connection.page_memo_pending = set()
+
+    def flush() -> None:
+        renewed, connection.page_memo_pending = connection.page_memo_pending, set()
+        _renew(renewed)
+
+    connection.page_memo_flush = flush
+    connection.execute_wrappers.append(watch_writes)
 
 
 def settings_changed(**kwargs: Any) -> None:
@@ -172,10 +245,10 @@ class PageMemoMiddleware:
         if to_keep is not None and _keepable(request, response):
             key, generation = to_keep
             kept = {key: (generation, (response.content, list(response.items())))}
-            shared_key = getattr(request, "page_memo_shared", None)
+            shared_key, shared_generation = getattr(request, "page_memo_shared", (None, None))
             shared = SharedPage.of(request, response) if shared_key else None
             if shared is not None:
-                kept[shared_key] = (generation, shared)
+                kept[shared_key] = (shared_generation, shared)
             cache.set_many(kept, TIMEOUT)
         return response
 
@@ -202,28 +275,49 @@ class PageMemoMiddleware:
             value = _reader_value(request, generation, reader, view_args, view_kwargs)
             request.page_memo_reader = value  # type: ignore[attr-defined]
             shared_key = _shared_key(request, value)
-            _generation, shared = _lookup(shared_key, generation)
+            scope = view.page_scope(*view_args, **view_kwargs) if view.page_scope else None
+            shared_generation, shared = _shared_lookup(shared_key, generation, scope)
             if shared is not _MISSING and request.user.pk not in shared.personal_to:
                 # Not kept again for this session: one copy serves every such member.
                 return shared.response(request)
-            request.page_memo_shared = shared_key  # type: ignore[attr-defined]
+            request.page_memo_shared = (shared_key, shared_generation)  # type: ignore[attr-defined]
         request.page_memo = (key, generation)  # type: ignore[attr-defined]
         return None
+
+
+def _shared_lookup(key: str, generation: str, scope: str | None) -> tuple[Any, Any]:
+    """The generation a shared copy follows and the copy kept under it, if any: the site's
+    `generation`, or for a scoped page the pages' and the scope's (one started afresh when
+    the cache lost it: a random value never met before)."""
+    if scope is None:
+        return _lookup(key, generation)
+    keys = [PAGES_KEY, scope_key(scope)]
+    stored = cache.get_many([key, *keys])
+    started = {name: secrets.token_hex(8) for name in keys if stored.get(name) is None}
+    if started:
+        cache.set_many(started, timeout=None)
+    current = tuple(stored.get(name) or started[name] for name in keys)
+    kept = stored.get(key)
+    return current, (kept[1] if kept is not None and kept[0] == current else _MISSING)
 
 
 # --- Pages shared by the members they show the same thing to -----------------------------
 
 
-def shared_page(reader: Callable[..., Any]) -> Callable[[T], T]:
+def shared_page(
+    reader: Callable[..., Any], scope: Callable[..., str] | None = None
+) -> Callable[[T], T]:
     """Mark a view whose page may be served to every member for whom `reader(request,
     *args, **kwargs)` gives the same value (the view's arguments; a value with a stable
     repr, sets sorted), once the view has named with `personal_to` who sees it otherwise.
     The value holds whatever of the member, besides their menu and form token, the page
     shows; tests/test_page_memo.py checks that each demo member gets the page they would
-    have got built."""
+    have got built. `scope(*args, **kwargs)`, if given, names the scope whose writes
+    (`writes_within`) are the only scoped ones the shared copies follow."""
 
     def mark(view: T) -> T:
         view.shared_page = reader  # type: ignore[attr-defined]
+        view.page_scope = scope  # type: ignore[attr-defined]
         return view
 
     return mark

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import models, transaction
 
 from accounts.models import User
+from ccfd_community import page_memo
 from discussions.access import body_of
 from discussions.anchoring import Selector, validate
 from discussions.mentions import users_mentioned_in
@@ -49,10 +50,12 @@ def annotation_create(
     )
     mentioned = users_mentioned_in(note)
     annotation.set_body(note, mentions=mentioned)
-    annotation.save()
-    if tags:
-        annotation.tags.set(tags)
-    _announce(annotation, mentioned)
+    # A new note shows on its dossier's page only (and the pages of the whole site).
+    with page_memo.writes_within(annotation.dossier.page_scope):
+        annotation.save()
+        if tags:
+            annotation.tags.set(tags)
+        _announce(annotation, mentioned)
     return annotation
 
 

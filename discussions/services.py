@@ -14,6 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ccfd_community import page_memo
 from discussions.access import target_is_readable
 from discussions.mentions import users_mentioned_in
 from discussions.models import (
@@ -77,6 +78,15 @@ def comment_create(
         return duplicate
 
     dossier = target_dossier(target)
+    # A new message shows on its dossier's page only (and the pages of the whole site:
+    # lists, search, home, notifications): the other dossiers' pages stay shared.
+    with page_memo.writes_within(dossier.page_scope):
+        return _comment_post(author, target, dossier, body, parent)
+
+
+def _comment_post(
+    author: User, target: models.Model, dossier: Dossier, body: str, parent: Comment | None
+) -> Comment:
     first_contribution = not Comment.objects.filter(author=author, dossier=dossier).exists()
     comment = Comment(author=author, parent=parent, **target_fields(target))
     mentioned = users_mentioned_in(body)

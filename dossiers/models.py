@@ -162,6 +162,12 @@ class DossierPartQuerySet(models.QuerySet):
         return self.select_related("dossier").filter(dossier__in=Dossier.objects.visible_to(user))
 
 
+def page_scope(slug: str) -> str:
+    """The dossier page's scope in the page memo (ccfd_community.page_memo.writes_within):
+    a new message or note on the dossier renews its page's shared copies, not the others'."""
+    return f"dossier:{slug}"
+
+
 class Dossier(RenderedBody, Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -251,6 +257,11 @@ class Dossier(RenderedBody, Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("dossiers:detail", kwargs={"slug": self.slug})
+
+    @property
+    def page_scope(self) -> str:
+        """The page memo's scope of its page: what is written within it shows there only."""
+        return page_scope(self.slug)
 
     def clean(self) -> None:
         """The original file must be a PDF by its content, not only by its name.

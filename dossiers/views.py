@@ -15,7 +15,7 @@ from discussions.models import Comment, Follow, Notification
 from discussions.threads import Entry, Thread, dossier_threads
 from dossiers.access import dossier_for
 from dossiers.forms import DossierFilterForm
-from dossiers.models import Dossier, Question, Region, Theme, long_columns
+from dossiers.models import Dossier, Question, Region, Theme, long_columns, page_scope
 from dossiers.page_cache import (
     dossier_cards,
     dossier_page_parts,
@@ -195,7 +195,7 @@ def _seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
 
 
 @require_GET
-@page_memo.shared_page(dossier_reader)
+@page_memo.shared_page(dossier_reader, scope=page_scope)
 def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = dossier_for(request.user, slug)
     targets = prefetch_page_parts(dossier)

@@ -16,11 +16,13 @@ from django.urls import reverse
 
 from accounts.models import User
 from ccfd_community import page_memo
+from discussions.anchoring import Selector
+from discussions.annotation_services import annotation_create
 from discussions.models import Comment, Follow, Notification
 from dossiers.models import Dossier
 from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
-from tests.factories import UserFactory
+from tests.factories import DossierFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -97,8 +99,22 @@ def test_a_write_in_a_transaction_starts_a_generation_now_and_one_after_it_commi
         during = page_memo.cache.get(page_memo.GENERATION_KEY)
         waiting = [c for _ids, c, _robust in connection.run_on_commit]
         # Once after the commit, however many writes: pages built meanwhile are out of date.
-        assert waiting.count(page_memo.renew_generation) == 1
+        assert waiting.count(connection.page_memo_flush) == 1
     assert before != during != page_memo.cache.get(page_memo.GENERATION_KEY)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scoped_write_in_a_transaction_renews_its_scope_again_after_it_commits(
+    dossier, bob
+) -> None:
+    scope = page_memo.scope_key(dossier.page_scope)
+    pages = page_memo.cache.get(page_memo.PAGES_KEY)
+    with transaction.atomic():
+        with page_memo.writes_within(dossier.page_scope):
+            CommentFactory(dossier=dossier, author=bob)
+        during = page_memo.cache.get(scope)
+    assert during is not None and during != page_memo.cache.get(scope)
+    assert page_memo.cache.get(page_memo.PAGES_KEY) == pages
 
 
 def test_each_session_has_its_own_pages(alice_client: Client, bob_client: Client) -> None:
@@ -347,3 +363,142 @@ def test_a_page_is_cut_at_every_token_of_its_secret_and_only_there() -> None:
         f'"><b>{another}</b><i>{longer}</i><body data-token="'.encode(),
         '">é'.encode(),
     )
+
+
+def post_comment(client: Client, dossier: Dossier, body: str) -> None:
+    response = client.post(
+        reverse("discussions:comment-create"), {"kind": "dossier", "pk": dossier.pk, "body": body}
+    )
+    assert response.status_code in (200, 302)
+
+
+def test_a_new_message_on_a_dossier_leaves_the_other_dossiers_pages_shared(
+    alice_client: Client,
+    bob,
+    bob_client: Client,
+    carol_client: Client,
+    dossier,
+    served_shared,
+    settings,
+) -> None:
+    other = DossierFactory(title="Un autre dossier", slug="autre")
+    here, there = dossier.get_absolute_url(), other.get_absolute_url()
+    kept_by(alice_client, there, bob_client, carol_client)
+    kept_by(alice_client, here)
+    post_comment(carol_client, dossier, "Un message tout neuf sur ce dossier.")
+    shared_there, _ = get(bob_client, there)
+    assert served_shared == [bob.pk]  # the other dossier's page: still shared
+    new_here, _ = get(bob_client, here)
+    assert served_shared == [bob.pk]  # this one was built again, with the message
+    assert "Un message tout neuf sur ce dossier." in new_here
+    settings.PAGE_MEMO = False
+    built_there = bob_client.get(there).content.decode()
+    assert without_tokens(shared_there) == without_tokens(built_there)
+
+
+def test_a_new_note_renews_its_dossier_s_pages_only(dossier, alice) -> None:
+    before = page_memo.cache.get_many([page_memo.PAGES_KEY, page_memo.GENERATION_KEY])
+    scope = page_memo.scope_key(dossier.page_scope)
+    start = dossier.body_text.index(dossier.body_text.split()[0])
+    exact = dossier.body_text[start : start + 12]
+    annotation_create(
+        author=alice,
+        body=dossier,
+        selector=Selector(exact=exact, start=start, end=start + len(exact)),
+        note="Une note, avec une étiquette.",
+        visibility="shared",
+        tags=["nouvelle étiquette"],
+    )
+    after = page_memo.cache.get_many([page_memo.PAGES_KEY, page_memo.GENERATION_KEY, scope])
+    assert after[page_memo.PAGES_KEY] == before[page_memo.PAGES_KEY]
+    assert after[page_memo.GENERATION_KEY] != before[page_memo.GENERATION_KEY]
+    assert after.get(scope)
+
+
+def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
+    alice_client: Client, bob_client: Client, carol, dossier, served_shared
+) -> None:
+    url = dossier.get_absolute_url()
+    kept_by(alice_client, url, bob_client)
+    User.objects.filter(pk=carol.pk).update(display_name="Carol Renommée")
+    get(bob_client, url)
+    assert not served_shared
+
+
+@pytest.mark.parametrize(
+    ("sql", "scoped", "renewed"),
+    [
+        ('INSERT INTO "discussions_comment" ("body") VALUES (%s)', True, "scope"),
+        ('INSERT INTO "discussions_comment" ("body") VALUES (%s)', False, "pages"),
+        ('UPDATE "discussions_notification" SET "read_at" = %s', False, "site"),
+        ('DELETE FROM "django_session" WHERE "session_key" = %s', False, "site"),
+        ('UPDATE "accounts_user" SET "last_login" = %s WHERE "id" = %s', False, "site"),
+        ('UPDATE "accounts_user" SET "display_name" = %s WHERE "id" = %s', True, "scope"),
+        ('UPDATE "accounts_user" SET "display_name" = %s WHERE "id" = %s', False, "pages"),
+        ('ALTER TABLE "dossiers_dossier" ADD COLUMN "x" integer', False, "pages"),
+    ],
+)
+def test_what_a_write_renews(sql: str, scoped: bool, renewed: str) -> None:
+    expected = {
+        "site": {page_memo.GENERATION_KEY},
+        "pages": {page_memo.GENERATION_KEY, page_memo.PAGES_KEY},
+        "scope": {page_memo.GENERATION_KEY, page_memo.scope_key("dossier:d")},
+    }[renewed]
+    if scoped:
+        with page_memo.writes_within("dossier:d"):
+            assert page_memo._renewed_by(sql) == expected
+    else:
+        assert page_memo._renewed_by(sql) == expected
+
+
+READ_TABLES = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
+
+
+def test_no_dossier_page_reads_a_table_whose_writes_it_does_not_follow(
+    settings, monkeypatch
+) -> None:
+    """UNREAD_BY_SCOPED_PAGES: a scoped page's own content (its reader and its menu aside,
+    which follow the site's generation) never reads these tables, for any demo member."""
+    call_command("load_demo", force=True, verbosity=0)
+    settings.PAGE_MEMO = False
+    reading = {"on": False}
+    read: set[str] = set()
+
+    def paused(function):
+        def run(*args, **kwargs):
+            was, reading["on"] = reading["on"], False
+            try:
+                return function(*args, **kwargs)
+            finally:
+                reading["on"] = was
+
+        return run
+
+    def view_starts(original):
+        def process_view(self, request, *args, **kwargs):
+            reading["on"] = True
+            return original(self, request, *args, **kwargs)
+
+        return process_view
+
+    def record(execute, sql, params, many, context):
+        if reading["on"]:
+            read.update(READ_TABLES.findall(sql))
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(page_memo, "reader_nav", paused(page_memo.reader_nav))
+    monkeypatch.setattr(page_memo, "reader_of", paused(page_memo.reader_of))
+    monkeypatch.setattr(
+        page_memo.PageMemoMiddleware,
+        "process_view",
+        view_starts(page_memo.PageMemoMiddleware.process_view),
+    )
+    urls = [dossier.get_absolute_url() for dossier in Dossier.objects.order_by("pk")]
+    with connection.execute_wrapper(record):
+        for member in User.objects.order_by("pk"):
+            client = client_for(member)
+            for url in urls:
+                client.get(url)
+                reading["on"] = False
+    assert {"dossiers_dossier", "discussions_comment"} <= read
+    assert not read & page_memo.UNREAD_BY_SCOPED_PAGES
