@@ -8,8 +8,10 @@ DJANGO_DEBUG=false, Redis cache under a key prefix of this run) and measures wit
 the other in the same run: first as wrk asks for them, the same member's page again and again
 (served by the page memo, ccfd_community/page_memo.py); then home and the dossier pages
 asked by 20 members in turn, none of whom wrote on them, follows anything or has a
-notification (one page built, then shared by all of them: `page_memo.shared_page`); then with the memo off, each answer built as a first view or the
-view after a write is. Prints req/s, p50 and p99, each page's ratio to the floor and the
+notification (one page built, then shared by all of them: `page_memo.shared_page`); then the
+dossier pages asked so while another member posts a message on another dossier every 100 ms
+(the other dossiers' pages stay shared: `page_memo.writes_within`); then with the memo off,
+each answer built as a first view or the view after a write is. Prints req/s, p50 and p99, each page's ratio to the floor and the
 workers' CPU per answer, then stops gunicorn and removes what it made. About five minutes.
 
     .venv/bin/python bench/bench_http.py          (or `make bench-http`)
@@ -23,6 +25,7 @@ discussion <= 100 ms and <= 500 KB.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -59,11 +62,22 @@ PASSES = (
         "page built, then shared by the members it shows the same thing to",
     ),
     (
+        "true",
+        "readers, writes elsewhere",
+        "The dossier pages asked by 20 members in turn while another member posts a message "
+        "on another dossier every 100 ms: the new messages renew that "
+        "dossier's pages only (page_memo.writes_within)",
+    ),
+    (
         "false",
         "member",
         "Built for every answer (DJANGO_PAGE_MEMO=false): a first view, or one after a write",
     ),
 )
+# The writer of the pass under writes: a message on WRITTEN_DOSSIER every WRITE_EVERY s.
+WRITE_EVERY = 0.1
+WRITTEN_DOSSIER = "appui-economie-sociale-et-solidaire"
+WRITTEN_BODY = "Message posté pendant la mesure"
 READERS = 20
 # The pages the readers' pass asks for (those of a view marked page_memo.shared_page).
 SHARED = ("floor", "home", "typical dossier", "dossier, ")
@@ -152,6 +166,19 @@ def long_discussion(count: int) -> str:
     return dossier.slug
 
 
+def restart_sequences() -> None:
+    """The long discussions' comments were made with their ids: the next message posted
+    (the pass under writes) takes the id after theirs."""
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from discussions.models import Comment
+
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), [Comment]):
+            cursor.execute(statement)
+
+
 def prepare() -> None:
     """Prints the pages to measure and a logged-in member's cookies, as JSON."""
     import django
@@ -163,6 +190,7 @@ def prepare() -> None:
     from accounts.models import User
 
     slugs = {count: long_discussion(count) for count in LONG_DISCUSSIONS}
+    restart_sequences()
 
     def cookie(user: User) -> str:
         client = Client()
@@ -195,6 +223,36 @@ def prepare() -> None:
             }
         )
     )
+
+
+def write_messages() -> None:
+    """A message on WRITTEN_DOSSIER every WRITE_EVERY seconds, by the member, until stopped
+    (run as `bench_http.py --write` with the site's environment)."""
+    import django
+
+    django.setup()
+    from accounts.models import User
+    from discussions.services import comment_create
+    from dossiers.models import Dossier
+
+    author = User.objects.get(email=MEMBER)
+    dossier = Dossier.objects.get(slug=WRITTEN_DOSSIER)
+    for number in itertools.count(1):
+        comment_create(author=author, target=dossier, body=f"{WRITTEN_BODY}, n° {number}.")
+        time.sleep(WRITE_EVERY)
+
+
+def messages_written() -> int:
+    import psycopg2
+
+    connection = psycopg2.connect(f"{POSTGRES}/{DATABASE}")
+    with connection, connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM discussions_comment WHERE body LIKE %s", [f"{WRITTEN_BODY}%"]
+        )
+        (count,) = cursor.fetchone()
+    connection.close()
+    return count
 
 
 # --- Measuring ------------------------------------------------------------------------------
@@ -322,10 +380,21 @@ def main() -> None:
             gunicorn = serve({**env, "DJANGO_PAGE_MEMO": memo}, work)
             print(f"\n{title}")
             pages, cookies = setup["pages"], [setup["cookie"]]
-            if who == "readers":
+            if who.startswith("readers"):
                 pages = {name: path for name, path in pages.items() if name.startswith(SHARED)}
                 cookies = setup["readers"]
+            if who == "readers, writes elsewhere":
+                pages = {name: path for name, path in pages.items() if name != "home"}
+                writer = spawn([sys.executable, __file__, "--write"], work / "writer.out", env)
+                started, before = time.monotonic(), messages_written()
             measure(pages, cookies, gunicorn.pid, work)
+            if who == "readers, writes elsewhere":
+                stop(writer)
+                posted = messages_written() - before
+                rate = posted / (time.monotonic() - started)
+                print(f"messages posted on {WRITTEN_DOSSIER} meanwhile: {posted} ({rate:.1f}/s)")
+                if not posted:
+                    print((work / "writer.out").read_text()[-2000:])
             stop(gunicorn)
             gunicorn = None
     finally:
@@ -359,5 +428,7 @@ def _answers(url: str) -> bool:
 if __name__ == "__main__":
     if "--prepare" in sys.argv:
         prepare()
+    elif "--write" in sys.argv:
+        write_messages()
     else:
         main()

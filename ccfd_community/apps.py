@@ -12,9 +12,13 @@ class SiteConfig(AppConfig):
         from django.core.signals import setting_changed
         from django.db.backends.signals import connection_created
 
-        from ccfd_community import page_memo
+        from ccfd_community import write_generations
 
         # In every process (web, task worker, manage.py): their writes renew the page memo's
-        # generation, so no kept page outlives a change.
-        connection_created.connect(page_memo.watch_connection, dispatch_uid="page-memo-watch")
-        setting_changed.connect(page_memo.settings_changed, dispatch_uid="page-memo-settings")
+        # generations, so no kept page outlives a change.
+        connection_created.connect(
+            write_generations.watch_connection, dispatch_uid="page-memo-watch"
+        )
+        setting_changed.connect(
+            write_generations.settings_changed, dispatch_uid="page-memo-settings"
+        )

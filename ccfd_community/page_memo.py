@@ -3,12 +3,11 @@ was built the first time instead of being built again.
 
 A signed-in member's GET of an HTML page is kept in the cache under its address, the member's
 session and CSRF cookie, the language and the current minute, together with the site's *write
-generation* read before the page was built. Any write to the database, by any process that goes
-through Django (web workers, the task worker, manage.py), renews the generation: a connection
-wrapper sees each INSERT, UPDATE, DELETE or schema change and renews it at once and again after
-the transaction commits. A kept page is served only while the generation is the one it was
-built under, so it never misses a change committed since it was built; the minute in its key
-keeps « il y a 3 minutes » true and lets a date reached show what it reveals.
+generation* read before the page was built (ccfd_community/write_generations.py: any write
+renews it, at once and again after its transaction commits). A kept page is served only while
+the generation is the one it was built under, so it never misses a change committed since it
+was built; the minute in its key keeps « il y a 3 minutes » true and lets a date reached show
+what it reveals.
 
 What is never kept: htmx fragments, another method than GET, anonymous visitors, the admin and
 the account pages, answers that are not a 200 HTML page or that set a cookie, change the
@@ -27,29 +26,21 @@ their own edit buttons). docs/architecture.md, « Shared pages », says what is 
 
 A shared view may also name its *scope* (`shared_page(reader, scope=…)`: a dossier's pages).
 Its shared copies then follow, instead of the site's generation, the pages' generation and
-the scope's: a write made inside `writes_within(scope)` (a new message or note on that
-dossier) renews the site's and that scope's only, so the other dossiers' pages stay shared;
-a write to a table no scoped page reads (`UNREAD_BY_SCOPED_PAGES`: sessions, notifications,
-tasks) renews the site's only; any other write renews the pages' generation too.
+the scope's, which a write inside `writes_within(scope)` renews instead (write_generations).
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
-import re
 import secrets
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import (
     CSRF_ALLOWED_CHARS,
@@ -61,38 +52,23 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from ccfd_community.write_generations import (
+    GENERATION_KEY,
+    NOTICES_KEY,
+    PAGES_KEY,
+    member_scope,
+    renew_generation,
+    scope_key,
+)
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 # What _lookup finds when nothing was kept under the current generation (None may be kept).
 _MISSING = object()
 
-GENERATION_KEY = "page-memo:generation"
-# The generation of the shared copies of scoped pages, renewed by every write not scoped.
-PAGES_KEY = "page-memo:pages"
-# The scopes the writes of this block of code show in (writes_within).
-_scopes: ContextVar[frozenset[str]] = ContextVar("page_memo_scopes", default=frozenset())
-# Tables that a scoped page reads only through its reader and its menu, which follow the
-# site's generation (tests/test_page_memo.py checks it of every demo dossier page).
-UNREAD_BY_SCOPED_PAGES = frozenset(
-    {
-        "django_session",
-        "django_tasks_database_dbtaskresult",
-        "discussions_notification",
-        "django_admin_log",
-    }
-)
-# Statements that change nothing a scoped page shows: a login's date.
-UNSHOWN_BY_SCOPED_PAGES = ('UPDATE "accounts_user" SET "last_login" = ',)
-_WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"([^"]+)"', re.I)
 # Kept pages are keyed by the minute; two minutes is enough for the cache to drop them.
 TIMEOUT = 120
 SKIPPED_PREFIXES = ("/admin/", "/accounts/")
-# The statements that change what a page may show (a SELECT … FOR UPDATE does not).
-WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
-# How many write statements this process has run: what a value worked out once per request
-# compares to see a write of its own request since (questions.models.locked_questions).
-_write_count = itertools.count(1)
-_writes_run = 0
 # A form token as a page shows it (django.middleware.csrf: the secret masked, 64 letters and
 # digits). Found in a page's bytes with every letter and digit made "a", everything else " ":
 # a run of exactly 64 "a" (translate and find run in C; a regular expression took 25 times as
@@ -103,129 +79,44 @@ _RUN = b"a" * CSRF_TOKEN_LENGTH
 READER_NAV_TEMPLATE = "_reader_nav.html"
 
 
-def writes_run() -> int:
-    """The number of write statements this process has run so far."""
-    return _writes_run
-
-
-def renew_generation() -> None:
-    """Every page kept so far is out of date."""
-    _renew({GENERATION_KEY, PAGES_KEY})
-
-
-def _renew(keys: Iterable[str]) -> None:
-    """Renew these generations. Whatever this process's PAGE_MEMO says: the web workers may
-    keep pages while a task worker started otherwise writes. A cache that fails here must
-    not fail the write that called it: FallbackRedisCache does not raise (and nothing is
-    served while it is degraded); another backend's error is logged."""
-    try:
-        cache.set_many({key: secrets.token_hex(8) for key in keys}, timeout=None)
-    except Exception:  # noqa: BLE001 any backend's error; the write itself has succeeded
-        logger.warning("The page memo's generation could not be renewed.", exc_info=True)
-
-
-@contextmanager
-def writes_within(scope: str) -> Iterator[None]:
-    """What this block writes shows on the pages of `scope` only, besides the pages that
-    follow the site's generation (lists, search, home, notifications, menus). Wrap only
-    writes of which that is true: a new message on a dossier is shown by its own page, not
-    by another dossier's."""
-    token = _scopes.set(_scopes.get() | {scope})
-    try:
-        yield
-    finally:
-        _scopes.reset(token)
-
-
-def scope_key(scope: str) -> str:
-    return f"page-memo:scope:{scope}"
-
-
-def _renewed_by(sql: str) -> set[str]:
-    """The generations a write statement renews."""
-    written = _WRITTEN_TABLE.match(sql)
-    if (written and written[1] in UNREAD_BY_SCOPED_PAGES) or sql.startswith(
-        UNSHOWN_BY_SCOPED_PAGES
-    ):
-        return {GENERATION_KEY}
-    scopes = _scopes.get()
-    if scopes:
-        return {GENERATION_KEY, *map(scope_key, scopes)}
-    return {GENERATION_KEY, PAGES_KEY}
-
-
-def watch_writes(execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict):
-    """A connection's execute wrapper: after a write, renew its generations now (the
-    writer's own next page) and once more after its transaction commits (the others' pages,
-    which may have been built meanwhile from what was committed before)."""
-    global _writes_run
-    result = execute(sql, params, many, context)
-    if sql.lstrip()[:8].upper().startswith(WRITES):
-        _writes_run = next(_write_count)
-        renewed = _renewed_by(sql.lstrip())
-        _renew(renewed)
-        connection = context["connection"]
-        if connection.in_atomic_block:
-            connection.page_memo_pending |= renewed
-            flush = connection.page_memo_flush
-            if not any(callback is flush for _ids, callback, _robust in connection.run_on_commit):
-                connection.on_commit(flush)
-    return result
-
-
-def watch_connection(sender: Any, connection: BaseDatabaseWrapper, **kwargs: Any) -> None:
-    """connection_created's receiver (ccfd_community.apps): every connection is watched.
-    A transaction's writes renew their generations again once it commits (flush)."""
-    if watch_writes in connection.execute_wrappers:
-        return
-    connection.page_memo_pending = set()
-
-    def flush() -> None:
-        renewed, connection.page_memo_pending = connection.page_memo_pending, set()
-        _renew(renewed)
-
-    connection.page_memo_flush = flush
-    connection.execute_wrappers.append(watch_writes)
-
-
-def settings_changed(**kwargs: Any) -> None:
-    """setting_changed's receiver: a page built under other settings is out of date (tests)."""
-    renew_generation()
-
-
 def remembered(request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
-    """`compute()`, or its value kept under `name` (and the minute) while the write
-    generation is the one it was computed under: for what a page needs per member, changes
-    only with a write and costs a query to work out (the header's unread counter). A page
-    being built for the memo has read the generation already: it is not read again."""
+    """`compute()`, or its value kept under `name` (and the minute) while the generations
+    it follows are those it was computed under: the pages', the notifications' and the
+    member's scope (write_generations). For what changes only with a write of those and
+    costs queries to work out: the header's unread counter of `request`'s member."""
     if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
         return compute()
     key = f"page-memo:value:{_minute()}:{name}"
-    building = getattr(request, "page_memo", None)
-    generation, kept = _lookup(key, building[1] if building else None)
+    names = [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(request.user.pk))]
+    generation, stored = _generations(names, key)
+    kept = _kept_under(stored.get(key), generation)
     if kept is not _MISSING:
         return kept
     value = compute()
-    if generation is not None:
-        cache.set(key, (generation, value), TIMEOUT)
+    cache.set(key, (generation, value), TIMEOUT)
     return value
 
 
-def _lookup(key: str, generation: str | None = None) -> tuple[str | None, Any]:
-    """The write generation (`generation` when the caller read it already) and what `key`
-    holds if it was kept under it, else _MISSING. A lost generation is started again, and
-    nothing is served under it until then."""
+def _generations(names: list[str], *keys: str) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """The current values of the generations named (one lost, or never renewed, started
+    afresh: a value never met before), and what `keys` hold, in one read."""
+    stored = cache.get_many([*keys, *names])
+    started = {name: secrets.token_hex(8) for name in names if stored.get(name) is None}
+    if started:
+        cache.set_many(started, timeout=None)
+    return tuple(stored.get(name) or started[name] for name in names), stored
+
+
+def _lookup(key: str) -> tuple[str | None, Any]:
+    """The site's write generation and what `key` holds if it was kept under it, else
+    _MISSING. A lost generation is started again, and nothing is served under it until
+    then."""
+    stored = cache.get_many([GENERATION_KEY, key])
+    generation = stored.get(GENERATION_KEY)
     if generation is None:
-        stored = cache.get_many([GENERATION_KEY, key])
-        generation, kept = stored.get(GENERATION_KEY), stored.get(key)
-        if generation is None:
-            renew_generation()
-            return None, _MISSING
-    else:
-        kept = cache.get(key)
-    if kept is None or kept[0] != generation:
-        return generation, _MISSING
-    return generation, kept[1]
+        renew_generation()
+        return None, _MISSING
+    return generation, _kept_under(stored.get(key), generation)
 
 
 class PageMemoMiddleware:
@@ -272,33 +163,50 @@ class PageMemoMiddleware:
             return _response(content, headers)
         reader = getattr(view, "shared_page", None)
         if reader is not None:
-            value = _reader_value(request, generation, reader, view_args, view_kwargs)
-            request.page_memo_reader = value  # type: ignore[attr-defined]
-            shared_key = _shared_key(request, value)
-            scope = view.page_scope(*view_args, **view_kwargs) if view.page_scope else None
-            shared_generation, shared = _shared_lookup(shared_key, generation, scope)
-            if shared is not _MISSING and request.user.pk not in shared.personal_to:
-                # Not kept again for this session: one copy serves every such member.
-                return shared.response(request)
-            request.page_memo_shared = (shared_key, shared_generation)  # type: ignore[attr-defined]
+            shared = _shared_for(request, view, reader, generation, view_args, view_kwargs)
+            if shared is not None:
+                return shared
         request.page_memo = (key, generation)  # type: ignore[attr-defined]
         return None
 
 
-def _shared_lookup(key: str, generation: str, scope: str | None) -> tuple[Any, Any]:
-    """The generation a shared copy follows and the copy kept under it, if any: the site's
-    `generation`, or for a scoped page the pages' and the scope's (one started afresh when
-    the cache lost it: a random value never met before)."""
+def _shared_for(
+    request: HttpRequest,
+    view: Any,
+    reader: Callable[..., Any],
+    generation: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+) -> HttpResponse | None:
+    """The shared copy for the member, if one is kept under the generation it follows: the
+    site's, or for a scoped page the pages' and its scope's. What the reader says of the
+    member is worked out once per generation; a scoped page's reader follows the member's
+    own scope too (their messages: an answer unlocks « réfléchir avant de lire »)."""
+    scope = view.page_scope(*args, **kwargs) if view.page_scope else None
+    reader_key = _reader_key(request, reader, args, kwargs)
     if scope is None:
-        return _lookup(key, generation)
-    keys = [PAGES_KEY, scope_key(scope)]
-    stored = cache.get_many([key, *keys])
-    started = {name: secrets.token_hex(8) for name in keys if stored.get(name) is None}
-    if started:
-        cache.set_many(started, timeout=None)
-    current = tuple(stored.get(name) or started[name] for name in keys)
-    kept = stored.get(key)
-    return current, (kept[1] if kept is not None and kept[0] == current else _MISSING)
+        reader_generation = shared_generation = generation
+        stored = {reader_key: cache.get(reader_key)}
+    else:
+        names = [PAGES_KEY, scope_key(scope), scope_key(member_scope(request.user.pk))]
+        reader_generation, stored = _generations(names, reader_key)
+        shared_generation = reader_generation[:2]
+    value = _kept_under(stored.get(reader_key), reader_generation)
+    if value is _MISSING:
+        value = reader(request, *args, **kwargs)
+        cache.set(reader_key, (reader_generation, value), TIMEOUT)
+    request.page_memo_reader = value  # type: ignore[attr-defined]
+    shared_key = _shared_key(request, value)
+    shared = _kept_under(cache.get(shared_key), shared_generation)
+    if shared is not _MISSING and request.user.pk not in shared.personal_to:
+        # Not kept again for this session: one copy serves every such member.
+        return shared.response(request)
+    request.page_memo_shared = (shared_key, shared_generation)  # type: ignore[attr-defined]
+    return None
+
+
+def _kept_under(kept: Any, generation: Any) -> Any:
+    return kept[1] if kept is not None and kept[0] == generation else _MISSING
 
 
 # --- Pages shared by the members they show the same thing to -----------------------------
@@ -402,16 +310,10 @@ def _cut_at_tokens(content: bytes, secret: str) -> tuple[bytes, ...]:
     return tuple(pieces)
 
 
-def _reader_value(
-    request: HttpRequest,
-    generation: str,
-    reader: Callable[..., Any],
-    args: tuple[Any, ...],
-    kwargs: dict[str, Any],
-) -> Any:
-    """What `reader` says of the member for these view arguments, worked out once per write
-    generation (it may cost a few queries, and a member served a shared page asks it again
-    at each view)."""
+def _reader_key(
+    request: HttpRequest, reader: Callable[..., Any], args: tuple[Any, ...], kwargs: dict
+) -> str:
+    """Where what `reader` says of the member for these view arguments is kept."""
     described = (
         request.user.pk,
         reader.__module__,
@@ -419,12 +321,7 @@ def _reader_value(
         args,
         sorted(kwargs.items()),
     )
-    key = f"page-memo:reader:{_minute()}:" + hashlib.sha256(repr(described).encode()).hexdigest()
-    _generation, value = _lookup(key, generation)
-    if value is _MISSING:
-        value = reader(request, *args, **kwargs)
-        cache.set(key, (generation, value), TIMEOUT)
-    return value
+    return f"page-memo:reader:{_minute()}:" + hashlib.sha256(repr(described).encode()).hexdigest()
 
 
 def _shared_key(request: HttpRequest, reader: Any) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db import models, transaction
 
 from accounts.models import User
-from ccfd_community import page_memo
+from ccfd_community import write_generations
 from discussions.access import body_of
 from discussions.anchoring import Selector, validate
 from discussions.mentions import users_mentioned_in
@@ -51,7 +51,8 @@ def annotation_create(
     mentioned = users_mentioned_in(note)
     annotation.set_body(note, mentions=mentioned)
     # A new note shows on its dossier's page only (and the pages of the whole site).
-    with page_memo.writes_within(annotation.dossier.page_scope):
+    scopes = (annotation.dossier.page_scope, write_generations.member_scope(author.pk))
+    with write_generations.writes_within(*scopes):
         annotation.save()
         if tags:
             annotation.tags.set(tags)

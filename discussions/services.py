@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ccfd_community import page_memo
+from ccfd_community import write_generations
 from discussions.access import target_is_readable
 from discussions.mentions import users_mentioned_in
 from discussions.models import (
@@ -79,8 +79,10 @@ def comment_create(
 
     dossier = target_dossier(target)
     # A new message shows on its dossier's page only (and the pages of the whole site:
-    # lists, search, home, notifications): the other dossiers' pages stay shared.
-    with page_memo.writes_within(dossier.page_scope):
+    # lists, search, home, notifications): the other dossiers' pages stay shared. It may
+    # unlock answers « réfléchir avant de lire » to its author: their reader changes.
+    scopes = (dossier.page_scope, write_generations.member_scope(author.pk))
+    with write_generations.writes_within(*scopes):
         return _comment_post(author, target, dossier, body, parent)
 
 
@@ -318,19 +320,22 @@ def notify(
         seen.add(recipient.pk)
         if not target_is_readable(recipient, target):
             continue
-        created.append(
-            Notification.objects.create(
-                recipient=recipient,
-                actor=actor,
-                kind=kind,
-                dossier=dossier,
-                comment=comment,
-                annotation=about.annotation,
-                field_report=field_report,
-                recommendation=recommendation,
-                synthesis=synthesis,
+        # Their counter is counted again; nobody else's, no page (write_generations).
+        scope = write_generations.member_scope(recipient.pk)
+        with write_generations.writes_within(scope):
+            created.append(
+                Notification.objects.create(
+                    recipient=recipient,
+                    actor=actor,
+                    kind=kind,
+                    dossier=dossier,
+                    comment=comment,
+                    annotation=about.annotation,
+                    field_report=field_report,
+                    recommendation=recommendation,
+                    synthesis=synthesis,
+                )
             )
-        )
     for notification in created:
         if notification.emails_at_once():
             _email_on_commit(notification.pk)
@@ -343,7 +348,8 @@ def notifications_mark_read(*, user: User, pks: Iterable[int] | None = None) -> 
     unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if pks is not None:
         unread = unread.filter(pk__in=list(pks))
-    return unread.update(read_at=timezone.now())
+    with write_generations.writes_within(write_generations.member_scope(user.pk)):
+        return unread.update(read_at=timezone.now())
 
 
 def _email_on_commit(notification_pk: int) -> None:

@@ -163,7 +163,7 @@ class DossierPartQuerySet(models.QuerySet):
 
 
 def page_scope(slug: str) -> str:
-    """The dossier page's scope in the page memo (ccfd_community.page_memo.writes_within):
+    """The dossier page's scope in the page memo (ccfd_community.write_generations.writes_within):
     a new message or note on the dossier renews its page's shared copies, not the others'."""
     return f"dossier:{slug}"
 

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ccfd_community.page_memo import writes_run
+from ccfd_community.write_generations import writes_run
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier, Question
 
@@ -47,7 +47,7 @@ def locked_questions(user: Any) -> frozenset[int] | None:
     of its queries of comments, syntheses and search entries, and most of the time the set
     is empty: then those queries carry no condition (as a subquery in each, it was a good
     part of the time spent building their SQL). Read again after any write this process has
-    run since (`page_memo.writes_run`): an answer just posted, or « lire sans répondre »
+    run since (`write_generations.writes_run`): an answer just posted, or « lire sans répondre »
     just chosen, counts at once for the rest of the request."""
     if sees_every_answer(user):
         return None

@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import User
-from ccfd_community import page_memo
+from ccfd_community import write_generations
 from tests.factories import DossierFactory, UserFactory
 
 
@@ -103,7 +103,7 @@ def page_memo_on(settings, monkeypatch) -> None:
     enter = CaptureQueriesContext.__enter__
 
     def entering(context: CaptureQueriesContext) -> CaptureQueriesContext:
-        page_memo.renew_generation()
+        write_generations.renew_generation()
         return enter(context)
 
     monkeypatch.setattr(CaptureQueriesContext, "__enter__", entering)

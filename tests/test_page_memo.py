@@ -9,20 +9,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from ccfd_community import page_memo
+from ccfd_community import page_memo, write_generations
 from discussions.anchoring import Selector
 from discussions.annotation_services import annotation_create
 from discussions.models import Comment, Follow, Notification
+from discussions.services import comment_create
 from dossiers.models import Dossier
+from questions.models import CrossQuestion, GroupedQuestion
 from tests.conftest import client_for
 from tests.discussions.factories import CommentFactory
-from tests.factories import DossierFactory, UserFactory
+from tests.factories import DossierFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,28 +96,28 @@ def test_a_write_in_a_transaction_starts_a_generation_now_and_one_after_it_commi
     dossier, bob
 ) -> None:
     with transaction.atomic():
-        before = page_memo.cache.get(page_memo.GENERATION_KEY)
+        before = cache.get(write_generations.GENERATION_KEY)
         CommentFactory(dossier=dossier, author=bob)
         CommentFactory(dossier=dossier, author=bob)
-        during = page_memo.cache.get(page_memo.GENERATION_KEY)
+        during = cache.get(write_generations.GENERATION_KEY)
         waiting = [c for _ids, c, _robust in connection.run_on_commit]
         # Once after the commit, however many writes: pages built meanwhile are out of date.
         assert waiting.count(connection.page_memo_flush) == 1
-    assert before != during != page_memo.cache.get(page_memo.GENERATION_KEY)
+    assert before != during != cache.get(write_generations.GENERATION_KEY)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_scoped_write_in_a_transaction_renews_its_scope_again_after_it_commits(
     dossier, bob
 ) -> None:
-    scope = page_memo.scope_key(dossier.page_scope)
-    pages = page_memo.cache.get(page_memo.PAGES_KEY)
+    scope = write_generations.scope_key(dossier.page_scope)
+    pages = cache.get(write_generations.PAGES_KEY)
     with transaction.atomic():
-        with page_memo.writes_within(dossier.page_scope):
+        with write_generations.writes_within(dossier.page_scope):
             CommentFactory(dossier=dossier, author=bob)
-        during = page_memo.cache.get(scope)
-    assert during is not None and during != page_memo.cache.get(scope)
-    assert page_memo.cache.get(page_memo.PAGES_KEY) == pages
+        during = cache.get(scope)
+    assert during is not None and during != cache.get(scope)
+    assert cache.get(write_generations.PAGES_KEY) == pages
 
 
 def test_each_session_has_its_own_pages(alice_client: Client, bob_client: Client) -> None:
@@ -178,10 +181,10 @@ def test_nothing_is_kept_when_the_memo_is_off_or_the_cache_degraded(
 
 
 def test_every_connection_is_watched() -> None:
-    assert page_memo.watch_writes in connection.execute_wrappers
-    before = page_memo.cache.get(page_memo.GENERATION_KEY)
+    assert write_generations.watch_writes in connection.execute_wrappers
+    before = cache.get(write_generations.GENERATION_KEY)
     UserFactory()  # a write in this test's transaction renews the generation at once
-    assert page_memo.cache.get(page_memo.GENERATION_KEY) != before
+    assert cache.get(write_generations.GENERATION_KEY) != before
 
 
 def test_the_unread_counter_is_counted_again_only_after_a_write(
@@ -396,9 +399,34 @@ def test_a_new_message_on_a_dossier_leaves_the_other_dossiers_pages_shared(
     assert without_tokens(shared_there) == without_tokens(built_there)
 
 
+def test_a_new_message_counts_its_recipients_notifications_again_and_only_theirs(
+    alice,
+    alice_client: Client,
+    bob,
+    bob_client: Client,
+    carol_client: Client,
+    dossier,
+    served_shared,
+) -> None:
+    Follow.objects.create(user=bob, dossier=dossier)
+    other = DossierFactory(title="Un autre dossier", slug="autre").get_absolute_url()
+    kept_by(carol_client, other, alice_client, bob_client)
+    for client in (alice_client, bob_client):
+        get(client, other)  # their counters counted, and kept
+    post_comment(carol_client, dossier, "Une nouvelle pour qui suit le dossier.")
+    with counting() as statements:
+        bob_page, _ = get(bob_client, other)
+        alice_page, _ = get(alice_client, other)
+    assert served_shared[-2:] == [bob.pk, alice.pk]
+    assert '<span class="counter">1<span class="visually-hidden"> non lue' in bob_page
+    assert 'class="counter"' not in alice_page
+    counted = [s for s in statements if 'FROM "discussions_notification"' in s]
+    assert len(counted) == 1  # Bob's; Alice's count was kept
+
+
 def test_a_new_note_renews_its_dossier_s_pages_only(dossier, alice) -> None:
-    before = page_memo.cache.get_many([page_memo.PAGES_KEY, page_memo.GENERATION_KEY])
-    scope = page_memo.scope_key(dossier.page_scope)
+    before = cache.get_many([write_generations.PAGES_KEY, write_generations.GENERATION_KEY])
+    scope = write_generations.scope_key(dossier.page_scope)
     start = dossier.body_text.index(dossier.body_text.split()[0])
     exact = dossier.body_text[start : start + 12]
     annotation_create(
@@ -409,10 +437,33 @@ def test_a_new_note_renews_its_dossier_s_pages_only(dossier, alice) -> None:
         visibility="shared",
         tags=["nouvelle étiquette"],
     )
-    after = page_memo.cache.get_many([page_memo.PAGES_KEY, page_memo.GENERATION_KEY, scope])
-    assert after[page_memo.PAGES_KEY] == before[page_memo.PAGES_KEY]
-    assert after[page_memo.GENERATION_KEY] != before[page_memo.GENERATION_KEY]
+    after = cache.get_many([write_generations.PAGES_KEY, write_generations.GENERATION_KEY, scope])
+    assert after[write_generations.PAGES_KEY] == before[write_generations.PAGES_KEY]
+    assert after[write_generations.GENERATION_KEY] != before[write_generations.GENERATION_KEY]
     assert after.get(scope)
+
+
+def test_a_member_s_answer_on_one_dossier_opens_the_answers_on_another_s_page(
+    alice_client: Client, bob, bob_client: Client, carol_client: Client, served_shared
+) -> None:
+    """Answering a gathered question « réfléchir avant de lire » on one dossier opens the
+    answers of the others: the member's reader follows their own writes (member_scope),
+    though that dossier's page was not written to."""
+    sahel = QuestionFactory(dossier=DossierFactory(slug="sahel"), title="Quel plaidoyer ?")
+    andes = QuestionFactory(dossier=DossierFactory(slug="andes"), title="Au nom de qui ?")
+    cross = CrossQuestion.objects.create(wording="Quel plaidoyer ?", slug="p", reflect_first=True)
+    for order, question in enumerate((sahel, andes), start=1):
+        GroupedQuestion.objects.create(cross_question=cross, question=question, order=order)
+    comment_create(author=bob, target=andes, body="Une réponse andine secrète.")
+    url = andes.dossier.get_absolute_url()
+    kept_by(carol_client, url, alice_client, bob_client)
+    assert "Une réponse andine secrète." not in get(alice_client, url)[0]
+    response = alice_client.post(
+        reverse("discussions:comment-create"),
+        {"kind": "question", "pk": sahel.pk, "body": "Ma réponse, au Sahel."},
+    )
+    assert response.status_code in (200, 302)
+    assert "Une réponse andine secrète." in get(alice_client, url)[0]
 
 
 def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
@@ -430,7 +481,9 @@ def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
     [
         ('INSERT INTO "discussions_comment" ("body") VALUES (%s)', True, "scope"),
         ('INSERT INTO "discussions_comment" ("body") VALUES (%s)', False, "pages"),
-        ('UPDATE "discussions_notification" SET "read_at" = %s', False, "site"),
+        ('UPDATE "discussions_notification" SET "read_at" = %s', False, "counters"),
+        ('UPDATE "discussions_notification" SET "read_at" = %s', True, "scope"),
+        ('UPDATE "discussions_notification" SET "emailed_at" = %s WHERE', False, "site"),
         ('DELETE FROM "django_session" WHERE "session_key" = %s', False, "site"),
         ('UPDATE "accounts_user" SET "last_login" = %s WHERE "id" = %s', False, "site"),
         ('UPDATE "accounts_user" SET "display_name" = %s WHERE "id" = %s', True, "scope"),
@@ -440,15 +493,16 @@ def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
 )
 def test_what_a_write_renews(sql: str, scoped: bool, renewed: str) -> None:
     expected = {
-        "site": {page_memo.GENERATION_KEY},
-        "pages": {page_memo.GENERATION_KEY, page_memo.PAGES_KEY},
-        "scope": {page_memo.GENERATION_KEY, page_memo.scope_key("dossier:d")},
+        "site": {write_generations.GENERATION_KEY},
+        "pages": {write_generations.GENERATION_KEY, write_generations.PAGES_KEY},
+        "counters": {write_generations.GENERATION_KEY, write_generations.NOTICES_KEY},
+        "scope": {write_generations.GENERATION_KEY, write_generations.scope_key("dossier:d")},
     }[renewed]
     if scoped:
-        with page_memo.writes_within("dossier:d"):
-            assert page_memo._renewed_by(sql) == expected
+        with write_generations.writes_within("dossier:d"):
+            assert write_generations._renewed_by(sql) == expected
     else:
-        assert page_memo._renewed_by(sql) == expected
+        assert write_generations._renewed_by(sql) == expected
 
 
 READ_TABLES = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
@@ -501,4 +555,4 @@ def test_no_dossier_page_reads_a_table_whose_writes_it_does_not_follow(
                 client.get(url)
                 reading["on"] = False
     assert {"dossiers_dossier", "discussions_comment"} <= read
-    assert not read & page_memo.UNREAD_BY_SCOPED_PAGES
+    assert not read & write_generations.UNREAD_BY_SCOPED_PAGES
