@@ -10,7 +10,7 @@ the other in the same run: first as wrk asks for them, the same member's page ag
 asked by 20 members in turn, none of whom wrote on them, follows anything or has a
 notification (one page built, then shared by all of them: `page_memo.shared_page`); then the
 dossier pages asked so while another member posts a message on another dossier every 100 ms
-(the other dossiers' pages stay shared: `page_memo.writes_within`); then with the memo off,
+(the other dossiers' pages stay shared: `write_generations.writes_within`); then with the memo off,
 each answer built as a first view or the view after a write is. Prints req/s, p50 and p99, each page's ratio to the floor and the
 workers' CPU per answer, then stops gunicorn and removes what it made. About five minutes.
 
@@ -25,6 +25,7 @@ discussion <= 100 ms and <= 500 KB.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -36,6 +37,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +68,7 @@ PASSES = (
         "readers, writes elsewhere",
         "The dossier pages asked by 20 members in turn while another member posts a message "
         "on another dossier every 100 ms: the new messages renew that "
-        "dossier's pages only (page_memo.writes_within)",
+        "dossier's pages only (write_generations.writes_within)",
     ),
     (
         "false",
@@ -242,6 +244,23 @@ def write_messages() -> None:
         time.sleep(WRITE_EVERY)
 
 
+@contextlib.contextmanager
+def writing(env: dict[str, str], work: Path) -> Iterator[None]:
+    """The writer (`--write`) running meanwhile, stopped however the pass ends; then how
+    many messages it posted, or its log when it posted none."""
+    before, started = messages_written(), time.monotonic()
+    writer = spawn([sys.executable, __file__, "--write"], work / "writer.out", env)
+    try:
+        yield
+    finally:
+        stop(writer)
+    posted = messages_written() - before
+    rate = posted / (time.monotonic() - started)
+    print(f"messages posted on {WRITTEN_DOSSIER} meanwhile: {posted} ({rate:.1f}/s)")
+    if not posted:
+        print((work / "writer.out").read_text()[-2000:])
+
+
 def messages_written() -> int:
     import psycopg2
 
@@ -383,18 +402,11 @@ def main() -> None:
             if who.startswith("readers"):
                 pages = {name: path for name, path in pages.items() if name.startswith(SHARED)}
                 cookies = setup["readers"]
-            if who == "readers, writes elsewhere":
+            writes = who == "readers, writes elsewhere"
+            if writes:
                 pages = {name: path for name, path in pages.items() if name != "home"}
-                writer = spawn([sys.executable, __file__, "--write"], work / "writer.out", env)
-                started, before = time.monotonic(), messages_written()
-            measure(pages, cookies, gunicorn.pid, work)
-            if who == "readers, writes elsewhere":
-                stop(writer)
-                posted = messages_written() - before
-                rate = posted / (time.monotonic() - started)
-                print(f"messages posted on {WRITTEN_DOSSIER} meanwhile: {posted} ({rate:.1f}/s)")
-                if not posted:
-                    print((work / "writer.out").read_text()[-2000:])
+            with writing(env, work) if writes else contextlib.nullcontext():
+                measure(pages, cookies, gunicorn.pid, work)
             stop(gunicorn)
             gunicorn = None
     finally:

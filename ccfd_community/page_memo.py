@@ -98,13 +98,15 @@ def remembered(request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
 
 
 def _generations(names: list[str], *keys: str) -> tuple[tuple[str, ...], dict[str, Any]]:
-    """The current values of the generations named (one lost, or never renewed, started
-    afresh: a value never met before), and what `keys` hold, in one read."""
+    """The current values of the generations named, and what `keys` hold, in one read. One
+    lost, or never renewed, is started afresh with a value never met before, only if still
+    absent: setting it over a writer's renewal made meanwhile would hide that write."""
     stored = cache.get_many([*keys, *names])
-    started = {name: secrets.token_hex(8) for name in names if stored.get(name) is None}
-    if started:
-        cache.set_many(started, timeout=None)
-    return tuple(stored.get(name) or started[name] for name in names), stored
+    for name in names:
+        if stored.get(name) is None:
+            started = secrets.token_hex(8)
+            stored[name] = started if cache.add(name, started, None) else cache.get(name)
+    return tuple(stored[name] or secrets.token_hex(8) for name in names), stored
 
 
 def _lookup(key: str) -> tuple[str | None, Any]:

@@ -368,6 +368,11 @@ def test_a_page_is_cut_at_every_token_of_its_secret_and_only_there() -> None:
     )
 
 
+@pytest.fixture
+def other_dossier() -> Dossier:
+    return DossierFactory(title="Un autre dossier", slug="autre")
+
+
 def post_comment(client: Client, dossier: Dossier, body: str) -> None:
     response = client.post(
         reverse("discussions:comment-create"), {"kind": "dossier", "pk": dossier.pk, "body": body}
@@ -381,11 +386,11 @@ def test_a_new_message_on_a_dossier_leaves_the_other_dossiers_pages_shared(
     bob_client: Client,
     carol_client: Client,
     dossier,
+    other_dossier,
     served_shared,
     settings,
 ) -> None:
-    other = DossierFactory(title="Un autre dossier", slug="autre")
-    here, there = dossier.get_absolute_url(), other.get_absolute_url()
+    here, there = dossier.get_absolute_url(), other_dossier.get_absolute_url()
     kept_by(alice_client, there, bob_client, carol_client)
     kept_by(alice_client, here)
     post_comment(carol_client, dossier, "Un message tout neuf sur ce dossier.")
@@ -406,10 +411,11 @@ def test_a_new_message_counts_its_recipients_notifications_again_and_only_theirs
     bob_client: Client,
     carol_client: Client,
     dossier,
+    other_dossier,
     served_shared,
 ) -> None:
     Follow.objects.create(user=bob, dossier=dossier)
-    other = DossierFactory(title="Un autre dossier", slug="autre").get_absolute_url()
+    other = other_dossier.get_absolute_url()
     kept_by(carol_client, other, alice_client, bob_client)
     for client in (alice_client, bob_client):
         get(client, other)  # their counters counted, and kept
@@ -556,3 +562,20 @@ def test_no_dossier_page_reads_a_table_whose_writes_it_does_not_follow(
                 reading["on"] = False
     assert {"dossiers_dossier", "discussions_comment"} <= read
     assert not read & write_generations.UNREAD_BY_SCOPED_PAGES
+
+
+def test_a_lost_generation_started_again_does_not_hide_a_write_made_meanwhile(
+    monkeypatch,
+) -> None:
+    name = write_generations.scope_key("dossier:perdu")
+    cache.delete(name)
+    get_many = cache.get_many
+
+    def then_a_write(keys, *args, **kwargs):
+        found = get_many(keys, *args, **kwargs)
+        cache.set(name, "renouvelée par une écriture", None)  # between the read and the start
+        return found
+
+    monkeypatch.setattr(cache, "get_many", then_a_write)
+    generation, _stored = page_memo._generations([name])
+    assert generation == ("renouvelée par une écriture",)
