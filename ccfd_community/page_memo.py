@@ -20,9 +20,10 @@ A view marked `shared_page(reader)` builds a page that every member it would sho
 thing to may be served, not only its first reader: `reader(request, **kwargs)` says what of the
 member the page depends on (their role, the questions locked to them, …) and is part of the
 key. What still differs is put back for each member: their menu (name, unread counter:
-`reader_nav`) and their form token; and a page is never shared with, or from, a member the
-view names as seeing it otherwise (`personal_to`: the authors of the messages on it, who get
-their own edit buttons). docs/architecture.md, « Shared pages », says what is checked.
+`reader_nav`) and their form token; and a page is never shared from a member the
+view names as seeing it otherwise (`personal_to`), nor with one unless the view gave the few
+pieces they see otherwise (the authors of the messages on it: their own edit buttons), put
+back for them. docs/architecture.md, « Shared pages », says what is checked.
 
 A shared view may also name its *scope* (`shared_page(reader, scope=…)`: a dossier's pages).
 Its shared copies then follow, instead of the site's generation, the pages' generation and
@@ -33,10 +34,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -77,6 +79,12 @@ _TOKEN_CHARS = frozenset(CSRF_ALLOWED_CHARS.encode())
 _LETTERS = bytes(ord("a") if byte in _TOKEN_CHARS else ord(" ") for byte in range(256))
 _RUN = b"a" * CSRF_TOKEN_LENGTH
 READER_NAV_TEMPLATE = "_reader_nav.html"
+# Where a member's own form token goes in the pieces `personal_to` puts back for them (the
+# views' own markup, which holds no NUL).
+TOKEN_SLOT = "\x00token\x00"  # noqa: S105 a placeholder, not a secret
+_TOKEN_PATTERN = rb"[%s]{%d}" % (CSRF_ALLOWED_CHARS.encode(), CSRF_TOKEN_LENGTH)
+# member pk → ((the piece the page shows, the member's own), …)
+OwnPieces = dict[int, tuple[tuple[str, str], ...]]
 
 
 def remembered(request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
@@ -241,11 +249,16 @@ def reader_of(request: HttpRequest, reader: Callable[..., T], *args: Any, **kwar
     return reader(request, *args, **kwargs) if value is _MISSING else value
 
 
-def personal_to(request: HttpRequest, members: Iterable[int]) -> None:
+def personal_to(request: HttpRequest, members: Iterable[int], own: OwnPieces | None = None) -> None:
     """The members (pks) `request`'s page shows otherwise than to others of the same
-    `reader` value (their own messages' buttons): it is neither shared with them nor, when
-    one of them built it, with anyone. A shared view that does not call it is not shared."""
+    `reader` value: it is not shared with them, nor with anyone when one of them built it.
+    `own` names members who see only a few pieces otherwise (the buttons of their own
+    messages): the page is shared with them, each piece the others see replaced by theirs
+    (which holds TOKEN_SLOT where their form token goes); built by one of them, it is shared
+    with their pieces replaced by the others'. A shared view that does not call it is not
+    shared."""
     request.page_memo_personal = frozenset(members)  # type: ignore[attr-defined]
+    request.page_memo_own = own or {}  # type: ignore[attr-defined]
 
 
 def reader_nav(request: HttpRequest, context: Context | None = None) -> SafeString:
@@ -263,36 +276,71 @@ def reader_nav(request: HttpRequest, context: Context | None = None) -> SafeStri
 @dataclass(frozen=True)
 class SharedPage:
     """A page cut where each member's own parts go: the pieces before and after their menu,
-    each cut at every form token (joined again with the member's own)."""
+    each cut at every form token (joined again with the member's own), and the pieces some
+    members see otherwise (`own`: the piece shown, and theirs cut at their token's place)."""
 
     before: tuple[bytes, ...]
     after: tuple[bytes, ...]
     personal_to: frozenset[int]
     headers: tuple[tuple[str, str], ...]
+    own: dict[int, tuple[tuple[bytes, tuple[bytes, ...]], ...]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, request: HttpRequest, response: HttpResponse) -> SharedPage | None:
         """The page `request`'s member was given, cut; None when it cannot be shared: the
         view named nobody (`personal_to`), the member sees it as their own, their menu is
-        not in it once, or it holds their token's secret in another form than a token."""
+        not in it once, or it holds their token's secret in another form than a token. A
+        member whose pieces are not each in it once is not shared with."""
         personal = getattr(request, "page_memo_personal", None)
         nav = getattr(request, "page_memo_nav", None)
+        own_pieces: OwnPieces = getattr(request, "page_memo_own", {})
         if personal is None or nav is None or request.user.pk in personal:
             return None
-        content, nav = response.content, nav.encode(response.charset)
-        if content.count(nav) != 1:
+        charset = response.charset
+        content, nav = response.content, nav.encode(charset)
+        if request.user.pk in own_pieces:
+            content = _as_others_see(content, own_pieces[request.user.pk], charset)
+        if content is None or content.count(nav) != 1:
             return None
         secret = request.META["CSRF_COOKIE"]
         before, after = (_cut_at_tokens(part, secret) for part in content.split(nav))
-        if any(secret.encode() in piece for piece in (*before, *after)):
+        cut = (*before, *after)
+        if any(secret.encode() in piece for piece in cut):
             return None
-        return cls(before, after, personal, tuple(response.items()))
+        own = {}
+        for member, pieces in own_pieces.items():
+            encoded = tuple(
+                (shown.encode(charset), tuple(p.encode(charset) for p in theirs.split(TOKEN_SLOT)))
+                for shown, theirs in pieces
+            )
+            # Each once, whole in one of the page's pieces (not across a token or the menu).
+            if all(sum(part.count(shown) for part in cut) == 1 for shown, _ in encoded):
+                own[member] = encoded
+            else:
+                personal |= {member}
+        return cls(before, after, personal, tuple(response.items()), own)
 
     def response(self, request: HttpRequest) -> HttpResponse:
-        """The page as `request`'s member gets it: their menu, their token."""
+        """The page as `request`'s member gets it: their menu, their token, their pieces."""
         token = get_token(request).encode()
         nav = reader_nav(request).encode()
-        return _response(token.join(self.before) + nav + token.join(self.after), self.headers)
+        content = token.join(self.before) + nav + token.join(self.after)
+        for shown, theirs in self.own.get(request.user.pk, ()):
+            content = content.replace(shown, token.join(theirs), 1)
+        return _response(content, self.headers)
+
+
+def _as_others_see(content: bytes, pieces: Iterable[tuple[str, str]], charset: str) -> bytes | None:
+    """The builder's page with their own pieces (holding a form token where TOKEN_SLOT is)
+    replaced by the ones the others see; None unless each is found once."""
+    for shown, theirs in pieces:
+        parts = [re.escape(part.encode(charset)) for part in theirs.split(TOKEN_SLOT)]
+        pattern = re.compile(_TOKEN_PATTERN.join(parts))
+        around = pattern.split(content)
+        if len(around) != 2:
+            return None
+        content = shown.encode(charset).join(around)
+    return content
 
 
 def _cut_at_tokens(content: bytes, secret: str) -> tuple[bytes, ...]:

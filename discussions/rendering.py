@@ -14,7 +14,9 @@ rather than Jinja2: docs/discussions.md, "Rendering a thread".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 
 from django.urls import reverse
@@ -24,6 +26,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
+from ccfd_community import page_memo
 from discussions.models import Comment
 from discussions.threads import Entry, Pager, ShownComment, Thread
 
@@ -134,12 +137,7 @@ def thread_entries_html(
         return mark_safe("")  # noqa: S308 a constant
     if thread.continues is not None and focus is None:
         focus = next((item.comment.pk for item in thread.entries if isinstance(item, Entry)), None)
-    csrf_input = (
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-        if csrf_token
-        else ""
-    )
-    page = _Page(dom_id=escape(thread.dom_id), focus=focus, csrf_input=csrf_input)
+    page = _Page(dom_id=escape(thread.dom_id), focus=focus, csrf_input=_csrf_input(csrf_token))
     out = [
         _pager(entry) if isinstance(entry, Pager) else _entry(page, entry)
         for entry in thread.entries
@@ -147,6 +145,12 @@ def thread_entries_html(
     if thread.continues is None:
         out = ['<ol class="comments">', *out, "</ol>"]
     return mark_safe("".join(out))  # noqa: S308 texts escaped above, bodies sanitised on save
+
+
+def _csrf_input(csrf_token: str) -> str:
+    if not csrf_token:
+        return ""
+    return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
 
 
 def _entry(page: _Page, entry: Entry) -> str:
@@ -241,18 +245,51 @@ def _actions(page: _Page, entry: Entry) -> str:
     """Reply; edit and delete for its author, report for others; hide for a moderator."""
     pk = entry.comment.pk
     text = page.text
-    actions = [_link(page.reply.url(pk), pk, text["reply"])]
-    if entry.can_edit:
-        actions.append(_link(page.edit.url(pk), pk, text["edit"]))
-        actions.append(_delete_form(page, pk))
-    else:
-        actions.append(_link(page.flag.url(pk), pk, text["report"]))
+    actions = [
+        _link(page.reply.url(pk), pk, text["reply"]),
+        _edit_or_report(page, pk, entry.can_edit),
+    ]
     if entry.can_moderate:
         actions.append(_link(page.hide.url(pk), pk, text["hide"]))
     actions.append(
         f'<a class="comment__permalink" href="{page.comment.url(pk)}">{text["link"]}</a>'
     )
     return f'<div class="comment__actions">{" ".join(actions)}</div>'
+
+
+def _edit_or_report(page: _Page, pk: int, can_edit: bool) -> str:
+    """Edit and delete for its author, report for others."""
+    if can_edit:
+        return f"{_link(page.edit.url(pk), pk, page.text['edit'])} {_delete_form(page, pk)}"
+    return _link(page.flag.url(pk), pk, page.text["report"])
+
+
+def own_buttons(threads: Iterable[Thread]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """For each author of a message these threads show, the message's « Signaler » as the
+    others see it, and its « Modifier » and « Supprimer » as its author does, their form
+    token at `page_memo.TOKEN_SLOT`: the page memo shares the page with its authors, their
+    buttons put back, and from them, the others' put back (`page_memo.personal_to`)."""
+    own: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    page = None
+    for thread in threads:
+        entries = [
+            entry
+            for entry in thread.entries
+            if isinstance(entry, Entry) and entry.comment.state == _VISIBLE
+        ]
+        if not entries:
+            continue
+        # Made once (its routes reversed once), given each thread's id.
+        page = replace(
+            page or _Page(dom_id="", focus=None, csrf_input=_csrf_input(page_memo.TOKEN_SLOT)),
+            dom_id=escape(thread.dom_id),
+        )
+        for entry in entries:
+            pk = entry.comment.pk
+            own[entry.comment.author_id].append(
+                (_edit_or_report(page, pk, False), _edit_or_report(page, pk, True))
+            )
+    return {author: tuple(pieces) for author, pieces in own.items()}
 
 
 def _tombstone(page: _Page, entry: Entry) -> str:

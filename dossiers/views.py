@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 from accounts.roles import role_of
 from ccfd_community import page_memo
 from discussions.models import Comment, Follow, Notification
-from discussions.threads import Entry, Thread, dossier_threads
+from discussions.rendering import own_buttons
+from discussions.threads import Thread, dossier_threads
 from dossiers.access import dossier_for
 from dossiers.forms import DossierFilterForm
 from dossiers.models import Dossier, Question, Region, Theme, long_columns, page_scope
@@ -177,21 +178,17 @@ def dossier_reader(request: HttpRequest, slug: str) -> DossierReader:
     )
 
 
-def _seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
-    """The members who see these threads otherwise than the others of their role would: the
-    authors of the messages shown (their own edit buttons), and of the contributions the
-    syntheses above them cite (a cited note made private since shows to its author only)."""
+def _seen_otherwise_by(threads: Iterable[Thread]) -> tuple[set[int], page_memo.OwnPieces]:
+    """Who sees these threads otherwise than the others of their role would. The authors of
+    the messages shown see their edit buttons (`own_buttons`: the pieces the page memo puts
+    back). The authors of the contributions the syntheses above them cite see the page as
+    their own (a cited note made private since shows to its author only)."""
     threads = list(threads)
-    members = {
-        entry.comment.author_id
-        for thread in threads
-        for entry in thread.entries
-        if isinstance(entry, Entry)
-    }
+    members: set[int] = set()
     for thread in threads:
         if thread.synthesis is not None:
             members |= thread.synthesis.cited_authors
-    return members
+    return members, own_buttons(threads)
 
 
 @require_GET
@@ -201,7 +198,7 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     targets = prefetch_page_parts(dossier)
     # Every discussion of the page in two queries, whatever their size.
     threads = dossier_threads(request.user, dossier, targets, expanded=request.GET.get("fil", ""))
-    page_memo.personal_to(request, _seen_otherwise_by(threads.values()))
+    page_memo.personal_to(request, *_seen_otherwise_by(threads.values()))
     return render(
         request,
         "dossiers/detail.html",

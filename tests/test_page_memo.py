@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 
@@ -216,13 +217,19 @@ TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 
 
 @pytest.fixture
-def served_shared(monkeypatch) -> list[int]:
-    """The members a shared page was served to, in order."""
+def served_at() -> list[tuple[str, int]]:
+    return []
+
+
+@pytest.fixture
+def served_shared(monkeypatch, served_at) -> list[int]:
+    """The members a shared page was served to, in order (and where: `served_at`)."""
     served: list[int] = []
     response = page_memo.SharedPage.response
 
     def serving(page: page_memo.SharedPage, request) -> object:
         served.append(request.user.pk)
+        served_at.append((request.path, request.user.pk))
         return response(page, request)
 
     monkeypatch.setattr(page_memo.SharedPage, "response", serving)
@@ -244,7 +251,7 @@ def without_tokens(page: str) -> str:
 
 
 def test_every_demo_member_is_served_the_pages_they_would_have_got_built(
-    settings, served_shared
+    settings, served_shared, served_at
 ) -> None:
     """The demo holds members of every role, a moderator, a curator, drafts, syntheses,
     questions « réfléchir avant de lire » answered by some and locked to others, follows,
@@ -263,6 +270,7 @@ def test_every_demo_member_is_served_the_pages_they_would_have_got_built(
         for url in urls
         for pk, client in clients.items()
     }
+    with_own_buttons = {key for key, page in built.items() if "/supprimer/" in page}
     settings.PAGE_MEMO = True
     for url in urls:
         for pk, client in clients.items():
@@ -273,6 +281,8 @@ def test_every_demo_member_is_served_the_pages_they_would_have_got_built(
     # members pages others built): the comparison above was theirs.
     assert served_shared.count(newcomers[1].pk) == len(urls)
     assert len(set(served_shared)) > 2
+    # Authors too, their buttons put back: a member served a page with their own buttons.
+    assert with_own_buttons & set(served_at)
 
 
 def test_a_shared_page_carries_its_member_s_menu_and_a_token_of_theirs(
@@ -298,22 +308,53 @@ def test_a_shared_page_carries_its_member_s_menu_and_a_token_of_theirs(
     assert Comment.objects.filter(body__startswith="Posté avec le jeton").exists()
 
 
-def test_a_page_is_not_shared_with_nor_from_the_authors_of_its_messages(
-    alice_client: Client, bob_client: Client, bob, dossier, served_shared
+def test_a_page_is_shared_with_and_from_the_authors_of_its_messages_their_buttons_swapped(
+    alice_client: Client, bob_client: Client, alice, bob, dossier, served_shared, settings
 ) -> None:
-    CommentFactory(dossier=dossier, author=bob, body="Le message de Bob.")
+    comment = CommentFactory(dossier=dossier, author=bob, body="Le message de Bob.")
     url = dossier.get_absolute_url()
-    for _ in range(2):
-        get(bob_client, url)  # Bob's page, with his edit buttons: his alone
+    message = r"Le message de Bob.*?</article>"
+    kept_by(bob_client, url, alice_client)  # Bob's page, with his buttons
     alice_page, _ = get(alice_client, url)
-    alice_client.get(url)
-    assert not served_shared
-    assert "modifier" not in re.search(r"Le message de Bob.*?</article>", alice_page, re.S).group()
+    assert served_shared == [alice.pk]  # without them
+    mine = re.search(message, alice_page, re.S).group()
+    assert "Signaler" in mine and "Modifier" not in mine and "Supprimer" not in mine
     bob_client.cookies.clear()
     bob_client.force_login(bob)  # another session of his: not in the per-session memo
     bob_page, _ = get(bob_client, url)
-    assert not served_shared  # Alice's page has no edit buttons for him
-    assert "modifier" in re.search(r"Le message de Bob.*?</article>", bob_page, re.S).group()
+    assert served_shared == [alice.pk, bob.pk]  # with his buttons put back
+    own = re.search(message, bob_page, re.S).group()
+    assert "Modifier" in own and "Supprimer" in own and "Signaler" not in own
+    settings.PAGE_MEMO = False
+    for client, page in ((alice_client, alice_page), (bob_client, bob_page)):
+        assert without_tokens(page) == without_tokens(client.get(url).content.decode())
+    # His « Supprimer » carries a token of his.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', own).group(1)
+    bob_client.handler.enforce_csrf_checks = True
+    delete = reverse("discussions:comment-delete", kwargs={"pk": comment.pk})
+    assert bob_client.post(delete, {"csrfmiddlewaretoken": token}).status_code in (200, 302)
+    comment.refresh_from_db()
+    assert comment.state == Comment.State.DELETED
+
+
+def test_a_page_whose_piece_is_not_found_once_is_not_shared_with_that_member(rf, alice, bob):
+    """A piece given for a member that the page does not hold once, whole outside its
+    tokens and menu, would leave them with the others' buttons: the page is not shared
+    with them (and still is with the others)."""
+    request = rf.get("/")
+    request.user = alice
+    request.META["CSRF_COOKIE"] = "s" * 32
+    request.page_memo_nav = "<nav>Alice</nav>"
+    page_memo.personal_to(
+        request, [], {bob.pk: (("<b>x</b>", "<b>y</b>"),), 99: (("<i>z</i>", "<i>w</i>"),)}
+    )
+    response = HttpResponse("<p><nav>Alice</nav><b>x</b><b>x</b><i>z</i></p>")
+    shared = page_memo.SharedPage.of(request, response)
+    assert bob.pk in shared.personal_to and 99 not in shared.personal_to
+    assert list(shared.own) == [99]
+    # Built by a member whose own piece is not in it: the others' cannot be put back.
+    page_memo.personal_to(request, [], {alice.pk: (("<i>z</i>", "<u>mine</u>"),)})
+    assert page_memo.SharedPage.of(request, response) is None
 
 
 def test_a_member_who_follows_the_dossier_is_not_served_the_others_page(
