@@ -70,7 +70,16 @@ def members_create(count: int, password: str) -> list[dict[str, str]]:
 
 def targets_list(member: User) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Every discussion `member` may read except annotations' (those are made during the
-    run), and every annotatable text with its `body_text`."""
+    run), each with the « réfléchir avant de lire » cross question it is gathered under (its
+    answers hidden from a member until they answer one: `reflect_first`), and every
+    annotatable text with its `body_text`."""
+    from questions.models import GroupedQuestion
+
+    reflect_first = dict(
+        GroupedQuestion.objects.filter(cross_question__reflect_first=True).values_list(
+            "question_id", "cross_question_id"
+        )
+    )
     targets: list[dict[str, Any]] = []
     bodies: list[dict[str, Any]] = []
     for kind in KINDS:
@@ -79,7 +88,10 @@ def targets_list(member: User) -> tuple[list[dict[str, Any]], list[dict[str, Any
         for row in kind.model.objects.readable_by(member):
             dossier = target_dossier(row)
             where = {"slug": dossier.slug, "pk": dossier.pk}
-            targets.append({"kind": kind.slug, "pk": row.pk, "dossier": where})
+            cross = reflect_first.get(row.pk) if kind.slug == "question" else None
+            targets.append(
+                {"kind": kind.slug, "pk": row.pk, "dossier": where, "reflect_first": cross}
+            )
             if kind in BODY_KINDS and row.body_text:
                 bodies.append({"ref": kind.ref(row.pk), "dossier": where, "text": row.body_text})
     return targets, bodies

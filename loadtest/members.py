@@ -177,6 +177,9 @@ class Member:
         self.shared = shared
         self.run = run
         self.rng = rng
+        # The « réfléchir avant de lire » cross questions this member has answered: the
+        # others' answers there are theirs to read, and to reply to.
+        self.answered: set[int] = set()
         self.address = f"127.42.{n // 250}.{n % 250 + 1}"
         self.session = BalancerSession()
         self.logged_out = True
@@ -307,6 +310,8 @@ class Member:
             group, "/discussions/commentaires/", data=data, headers={"HX-Request": "true"}
         )
         status, acked = acknowledged(answer)
+        if acked and target.get("reflect_first") is not None:
+            self.answered.add(target["reflect_first"])
         self.recorder.write(
             {
                 "marker": marker,
@@ -334,7 +339,14 @@ class Member:
 
     def reply(self) -> None:
         with self.shared.lock:
-            parent = self.rng.choice(self.shared.comments) if self.shared.comments else None
+            # A message the member may read: not an answer « réfléchir avant de lire » hides
+            # from them (the app refuses a reply to it, rightly, with a 400).
+            readable = [
+                comment
+                for comment in self.shared.comments
+                if comment["target"].get("reflect_first") in (None, *self.answered)
+            ]
+        parent = self.rng.choice(readable) if readable else None
         if parent is None:
             return self.comment()
         marker = self.marker()
