@@ -12,7 +12,7 @@ import datetime
 import re
 
 import pytest
-from django.urls import resolve
+from django.urls import get_script_prefix, resolve, set_script_prefix
 
 from accounts.models import User
 from discussions.models import Comment
@@ -448,3 +448,18 @@ def test_every_action_links_to_its_comment_s_view_so_a_changed_route_is_not_sile
             seen.add(label)
     assert len(articles) == 4
     assert seen == {*views, "author"}
+
+
+def test_the_routes_reversed_once_follow_the_script_prefix(dossier: Dossier, alice: User) -> None:
+    """The routes are reversed once per process and script prefix (a site served under a
+    path): a page under another prefix gets its own links."""
+    comment = CommentFactory(dossier=dossier, author=alice)
+    before = get_script_prefix()
+    try:
+        html = thread_entries_html(thread_for(alice, dossier))
+        set_script_prefix("/communaute/")
+        prefixed = thread_entries_html(thread_for(alice, dossier))
+    finally:
+        set_script_prefix(before)
+    assert f'href="/communaute/discussions/commentaires/{comment.pk}/' in prefixed
+    assert "/communaute/" not in html
