@@ -249,16 +249,18 @@ def reader_of(request: HttpRequest, reader: Callable[..., T], *args: Any, **kwar
     return reader(request, *args, **kwargs) if value is _MISSING else value
 
 
-def personal_to(request: HttpRequest, members: Iterable[int], own: OwnPieces | None = None) -> None:
+def personal_to(
+    request: HttpRequest, members: Iterable[int], own: Callable[[], OwnPieces] | None = None
+) -> None:
     """The members (pks) `request`'s page shows otherwise than to others of the same
     `reader` value: it is not shared with them, nor with anyone when one of them built it.
-    `own` names members who see only a few pieces otherwise (the buttons of their own
+    `own()` names members who see only a few pieces otherwise (the buttons of their own
     messages): the page is shared with them, each piece the others see replaced by theirs
     (which holds TOKEN_SLOT where their form token goes); built by one of them, it is shared
-    with their pieces replaced by the others'. A shared view that does not call it is not
-    shared."""
+    with their pieces replaced by the others'. It is called only if the page is to be kept
+    shared. A shared view that does not call `personal_to` is not shared."""
     request.page_memo_personal = frozenset(members)  # type: ignore[attr-defined]
-    request.page_memo_own = own or {}  # type: ignore[attr-defined]
+    request.page_memo_own = own  # type: ignore[attr-defined]
 
 
 def reader_nav(request: HttpRequest, context: Context | None = None) -> SafeString:
@@ -293,9 +295,10 @@ class SharedPage:
         member whose pieces are not each in it once is not shared with."""
         personal = getattr(request, "page_memo_personal", None)
         nav = getattr(request, "page_memo_nav", None)
-        own_pieces: OwnPieces = getattr(request, "page_memo_own", {})
         if personal is None or nav is None or request.user.pk in personal:
             return None
+        own_pieces = getattr(request, "page_memo_own", None)
+        own_pieces = own_pieces() if own_pieces is not None else {}
         charset = response.charset
         content, nav = response.content, nav.encode(charset)
         if request.user.pk in own_pieces:

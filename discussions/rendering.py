@@ -3,9 +3,10 @@
 A thread may hold a thousand comments, and the Django template engine is slow for each (a
 hundred nodes, a date, a dozen localised numbers: docs/bench.md), so the list is built here:
 what every entry shares once per thread (`_Page`), then one small function per part of an
-entry. Every URL comes from `reverse()`: each comment route is reversed once per thread with a
-placeholder pk that each entry replaces with its own, so a route given another path in
-`discussions/urls.py` takes the page's links with it, and a renamed one fails loudly.
+entry. Every URL comes from `reverse()`: each comment route is reversed once per process (and
+script prefix) with a placeholder pk that each entry replaces with its own, so a route given
+another path in `discussions/urls.py` takes the page's links with it, and a renamed one fails
+loudly.
 
 The markup is the one a template would give (tests/discussions/test_rendering.py holds it);
 `templates/discussions/_thread.html` wraps it with the thread's header and form. Why Python
@@ -65,7 +66,7 @@ def _reversed(name: str, prefix: str, urlconf: str) -> _Route:
 
 
 def _route(name: str) -> _Route:
-    """A `_Page` field: the route reversed when the page is made (once per thread)."""
+    """A `_Page` field: the route, reversed the first time a page needs it (`_reversed`)."""
     return field(default_factory=lambda: _Route.of(name))
 
 

@@ -178,17 +178,16 @@ def dossier_reader(request: HttpRequest, slug: str) -> DossierReader:
     )
 
 
-def _seen_otherwise_by(threads: Iterable[Thread]) -> tuple[set[int], page_memo.OwnPieces]:
-    """Who sees these threads otherwise than the others of their role would. The authors of
-    the messages shown see their edit buttons (`own_buttons`: the pieces the page memo puts
-    back). The authors of the contributions the syntheses above them cite see the page as
-    their own (a cited note made private since shows to its author only)."""
-    threads = list(threads)
+def _seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
+    """The members who see these threads as their own page: the authors of the
+    contributions the syntheses above them cite (a cited note made private since shows to
+    its author only). The authors of the messages shown see only their edit buttons
+    otherwise (`own_buttons`: the pieces the page memo puts back)."""
     members: set[int] = set()
     for thread in threads:
         if thread.synthesis is not None:
             members |= thread.synthesis.cited_authors
-    return members, own_buttons(threads)
+    return members
 
 
 @require_GET
@@ -198,7 +197,11 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     targets = prefetch_page_parts(dossier)
     # Every discussion of the page in two queries, whatever their size.
     threads = dossier_threads(request.user, dossier, targets, expanded=request.GET.get("fil", ""))
-    page_memo.personal_to(request, *_seen_otherwise_by(threads.values()))
+    page_memo.personal_to(
+        request,
+        _seen_otherwise_by(threads.values()),
+        own=lambda: own_buttons(threads.values()),
+    )
     return render(
         request,
         "dossiers/detail.html",

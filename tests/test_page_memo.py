@@ -345,15 +345,14 @@ def test_a_page_whose_piece_is_not_found_once_is_not_shared_with_that_member(rf,
     request.user = alice
     request.META["CSRF_COOKIE"] = "s" * 32
     request.page_memo_nav = "<nav>Alice</nav>"
-    page_memo.personal_to(
-        request, [], {bob.pk: (("<b>x</b>", "<b>y</b>"),), 99: (("<i>z</i>", "<i>w</i>"),)}
-    )
+    own = {bob.pk: (("<b>x</b>", "<b>y</b>"),), 99: (("<i>z</i>", "<i>w</i>"),)}
+    page_memo.personal_to(request, [], lambda: own)
     response = HttpResponse("<p><nav>Alice</nav><b>x</b><b>x</b><i>z</i></p>")
     shared = page_memo.SharedPage.of(request, response)
     assert bob.pk in shared.personal_to and 99 not in shared.personal_to
     assert list(shared.own) == [99]
     # Built by a member whose own piece is not in it: the others' cannot be put back.
-    page_memo.personal_to(request, [], {alice.pk: (("<i>z</i>", "<u>mine</u>"),)})
+    page_memo.personal_to(request, [], lambda: {alice.pk: (("<i>z</i>", "<u>mine</u>"),)})
     assert page_memo.SharedPage.of(request, response) is None
 
 
