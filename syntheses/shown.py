@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils.text import Truncator
 
+from discussions.models import Comment
 from dossiers.markdown import html_text
-from syntheses.citations import SOURCES, SourceKind, source_of
+from syntheses.citations import SOURCES, SourceKind, source_for, source_of
 from syntheses.models import Citation, Synthesis
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 # Words of a source shown in the list of sources.
 EXCERPT_WORDS = 24
+_VISIBLE = str(Comment.State.VISIBLE.value)
 
 
 @dataclass
@@ -70,9 +72,13 @@ class ShownSynthesis:
         return list(authors.values())
 
 
-def shown_syntheses(user: User, syntheses: Iterable[Synthesis]) -> list[ShownSynthesis]:
+def shown_syntheses(
+    user: User, syntheses: Iterable[Synthesis], read: dict[int, Any] | None = None
+) -> list[ShownSynthesis]:
     """The syntheses with their sources as `user` may read them: one query for the
-    citations, one per kind of source cited."""
+    citations, one per kind of source cited. `read` holds messages the page has already
+    read through `Comment.objects.readable_by(user)` (its threads' rows, by pk): a message
+    cited among them costs no query."""
     shown = [ShownSynthesis(synthesis) for synthesis in syntheses]
     if not shown:
         return shown
@@ -80,7 +86,7 @@ def shown_syntheses(user: User, syntheses: Iterable[Synthesis]) -> list[ShownSyn
     citations = list(
         Citation.objects.filter(synthesis__in=list(by_pk)).order_by("synthesis", "number")
     )
-    rows = _source_rows(user, [source_of(citation) for citation in citations])
+    rows = _source_rows(user, [source_of(citation) for citation in citations], read or {})
     for citation in citations:
         kind, pk = source_of(citation)
         item = by_pk[citation.synthesis_id]
@@ -90,12 +96,36 @@ def shown_syntheses(user: User, syntheses: Iterable[Synthesis]) -> list[ShownSyn
     return shown
 
 
-def _source_rows(user: User, cited: list[tuple[SourceKind, int]]) -> dict[tuple[str, int], Any]:
+@dataclass(frozen=True, slots=True)
+class _ReadMessage:
+    """A cited message the page read through `readable_by`, as `_source_rows` gives it."""
+
+    pk: int
+    author_id: int
+    author: Any
+    body_html: str
+    is_shown: bool
+    is_readable: bool = True
+
+
+def _source_rows(
+    user: User, cited: list[tuple[SourceKind, int]], read: dict[int, Any]
+) -> dict[tuple[str, int], Any]:
     """The cited contributions, each marked `is_shown` (not withdrawn nor hidden) and
-    `is_readable` (by `user`), with their authors."""
-    rows: dict[tuple[str, int], Any] = {}
+    `is_readable` (by `user`), with their authors: the messages among `read` (rows the page
+    read through `readable_by`: readable) as they are, the others in a query per kind."""
+    message = source_for(Comment._meta.label)
+    rows: dict[tuple[str, int], Any] = {
+        (message.letter, pk): _ReadMessage(
+            pk, row.author_id, row.author, row.body_html, row.state == _VISIBLE
+        )
+        for source_kind, pk in cited
+        if source_kind is message and (row := read.get(pk)) is not None
+    }
     for kind in SOURCES:
-        pks = {pk for source_kind, pk in cited if source_kind is kind}
+        pks = {pk for source_kind, pk in cited if source_kind is kind} - {
+            pk for letter, pk in rows if letter == kind.letter
+        }
         if not pks:
             continue
         model = kind.model
@@ -132,7 +162,14 @@ def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
     threads = list(threads)
     keys = {thread.kind.key(thread.pk): thread for thread in threads}
     syntheses = Synthesis.objects.readable_by(user).of_keys(keys).select_related("updated_by")
-    for item in shown_syntheses(user, syntheses):
+    # The threads' messages were read through Comment.objects.readable_by(user).
+    read = {
+        entry.comment.pk: entry.comment
+        for thread in threads
+        for entry in thread.entries
+        if hasattr(entry, "comment")
+    }
+    for item in shown_syntheses(user, syntheses, read):
         keys[item.synthesis.discussion].synthesis = item
 
 

@@ -90,6 +90,43 @@ def test_a_source_the_reader_may_not_read_shows_as_not_visible(
     assert secret.author.get_display_name() not in html
 
 
+def _sources(html: str) -> str:
+    return html[html.index('<ol class="synthesis__sources">') :].split("</ol>")[0]
+
+
+def test_messages_the_page_shows_are_cited_as_the_synthesis_page_cites_them(
+    alice_client: Client, carol: Any, question: Any, answers: list[Comment], dossier: Any
+) -> None:
+    # On the dossier page, a cited message among the thread's rows (shown, or a tombstone
+    # with replies) is taken from them; one elsewhere (a draft's) is read: the sources read
+    # the same as on the synthesis's own page, which reads them all.
+    CommentFactory(dossier=dossier, question=question, parent=answers[1])
+    Comment.objects.filter(pk=answers[1].pk).update(state=Comment.State.HIDDEN)
+    secret = CommentFactory(dossier=DossierFactory(status="draft"), body="Texte d’un brouillon.")
+    synthesis = synthesis_save(writer=carol, target=question, body=refs(*answers))
+    synthesis = synthesis_save(
+        writer=carol, target=question, body=refs(*answers, secret), version=synthesis.version
+    )
+    page = alice_client.get(dossier.get_absolute_url()).content.decode()
+    own = alice_client.get(synthesis.get_absolute_url()).content.decode()
+    assert _sources(page) == _sources(own)
+    listed = _sources(page)
+    assert "Alice Martin</a>, message : <a" in listed and "« Un plaidoyer local. »" in listed
+    assert "contribution retirée" in listed and "Avec les partenaires" not in listed
+    assert "contribution non visible" in listed and "brouillon" not in listed
+
+
+def test_a_cited_message_the_page_shows_costs_no_query(
+    alice_client: Client, carol: Any, question: Any, answers: list[Comment], dossier: Any
+) -> None:
+    synthesis = synthesis_save(writer=carol, target=question, body=refs(answers[0]))
+    _response, shown = counted_get(alice_client, dossier.get_absolute_url())
+    elsewhere = CommentFactory(dossier=DossierFactory())  # on another dossier's page
+    synthesis_save(writer=carol, target=question, body=refs(elsewhere), version=synthesis.version)
+    _response, read = counted_get(alice_client, dossier.get_absolute_url())
+    assert read == shown + 1
+
+
 def test_a_synthesis_of_a_draft_is_not_found_by_a_member(
     alice_client: Client, carol_client: Client, carol: Any
 ) -> None:
