@@ -463,3 +463,37 @@ def test_the_routes_reversed_once_follow_the_script_prefix(dossier: Dossier, ali
         set_script_prefix(before)
     assert f'href="/communaute/discussions/commentaires/{comment.pk}/' in prefixed
     assert "/communaute/" not in html
+
+
+def test_a_thread_s_empty_form_is_the_form_template_s(rf, bob, dossier) -> None:
+    # Rendered once per request with stand-ins, then filled in for each thread: the same
+    # markup as the template included with the thread's own values.
+    from django.middleware.csrf import get_token
+    from django.template import engines
+
+    from discussions.threads import thread_shell
+    from tests.factories import CaseStudyFactory
+
+    request = rf.get("/")
+    request.user = bob
+    get_token(request)
+    threads = {
+        "own": thread_shell(dossier),
+        "case": thread_shell(CaseStudyFactory(dossier=dossier)),
+    }
+    engine = engines["django"]
+    tag = engine.from_string(
+        "{% load discussions %}{% new_message_form own %}|{% new_message_form case %}"
+    )
+    include = engine.from_string(
+        '{% include "discussions/_comment_form.html" with thread=own form=None '
+        "form_id=own.new_form_id parent=None editing=None %}|"
+        '{% include "discussions/_comment_form.html" with thread=case form=None '
+        "form_id=case.new_form_id parent=None editing=None %}"
+    )
+    # Each {% csrf_token %} masks the request's secret afresh.
+    token = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+')
+    expected = token.sub(r"\1…", include.render(threads, request))
+    assert token.sub(r"\1…", tag.render(threads, request)) == expected
+    assert f'name="pk" value="{threads["case"].pk}"' in expected.split("|")[1]
+    assert "\x00" not in expected and 'name="csrfmiddlewaretoken"' in expected
