@@ -87,15 +87,16 @@ _TOKEN_PATTERN = rb"[%s]{%d}" % (CSRF_ALLOWED_CHARS.encode(), CSRF_TOKEN_LENGTH)
 OwnPieces = dict[int, tuple[tuple[str, str], ...]]
 
 
-def remembered(request: HttpRequest, name: str, compute: Callable[[], T]) -> T:
+def remembered(member_pk: int, name: str, compute: Callable[[], T]) -> T:
     """`compute()`, or its value kept under `name` (and the minute) while the generations
     it follows are those it was computed under: the pages', the notifications' and the
-    member's scope (write_generations). For what changes only with a write of those and
-    costs queries to work out: the header's unread counter of `request`'s member."""
+    member's scope (write_generations). For what of a member changes only with a write of
+    those and costs queries to work out: their header's unread counter, the questions
+    « réfléchir avant de lire » locks for them."""
     if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
         return compute()
     key = f"page-memo:value:{_minute()}:{name}"
-    names = [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(request.user.pk))]
+    names = [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(member_pk))]
     generation, stored = _generations(names, key)
     kept = _kept_under(stored.get(key), generation)
     if kept is not _MISSING:

@@ -18,12 +18,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ccfd_community.page_memo import remembered
 from ccfd_community.write_generations import writes_run
 from dossiers.markdown import render_markdown
 from dossiers.models import Dossier, Question
@@ -43,18 +44,27 @@ def locked_questions(user: Any) -> frozenset[int] | None:
     the questions and not chosen to read without answering. None when nothing is hidden
     from them (curators and moderators), so callers add no condition at all.
 
-    Read in two small queries and kept on the user object, because a page asks it in each
-    of its queries of comments, syntheses and search entries, and most of the time the set
-    is empty: then those queries carry no condition (as a subquery in each, it was a good
-    part of the time spent building their SQL). Read again after any write this process has
-    run since (`write_generations.writes_run`): an answer just posted, or « lire sans répondre »
-    just chosen, counts at once for the rest of the request."""
+    Kept on the user object, because a page asks it in each of its queries of comments,
+    syntheses and search entries, and most of the time the set is empty: then those
+    queries carry no condition (as a subquery in each, it was a good part of the time spent
+    building their SQL). Read again after any write this process has run since
+    (`write_generations.writes_run`): an answer just posted, or « lire sans répondre » just
+    chosen, counts at once for the rest of the request. Outside a transaction it is read
+    from the page memo's cache while nothing was written that may change it
+    (`page_memo.remembered`: the member's own answers and choices renew their scope, a
+    curator's grouping the pages'), else in two small queries; inside one, always from the
+    database: a set worked out after a write that is rolled back must not be kept."""
     if sees_every_answer(user):
         return None
     kept = getattr(user, "_locked_questions", None)
     if kept is None or kept[0] != writes_run():
-        locked_questions_preload([user])
-        kept = user._locked_questions
+        writes = writes_run()
+        if transaction.get_connection().in_atomic_block:
+            locked = _locked_of([user])[user.pk]
+        else:
+            name = f"locked-questions:{user.pk}"
+            locked = remembered(user.pk, name, lambda: _locked_of([user])[user.pk])
+        kept = user._locked_questions = (writes, locked)
     return kept[1]
 
 
@@ -62,9 +72,16 @@ def locked_questions_preload(users: Iterable[Any]) -> None:
     """What `locked_questions` gives each of `users`, read for all of them in the same two
     queries (a batch of digests asks it of every member)."""
     users = [user for user in users if not sees_every_answer(user)]
-    if not users:
-        return
     writes = writes_run()
+    locked = _locked_of(users)
+    for user in users:
+        user._locked_questions = (writes, locked[user.pk])
+
+
+def _locked_of(users: list[Any]) -> dict[int, frozenset[int]]:
+    """`locked_questions` of each of `users`, by pk, in two queries."""
+    if not users:
+        return {}
     pks = [user.pk for user in users]
     gathered: dict[int, set[int]] = defaultdict(set)
     for cross_pk, question_pk in GroupedQuestion.objects.filter(
@@ -85,14 +102,15 @@ def locked_questions_preload(users: Iterable[Any]) -> None:
         .order_by()
     )
     opened = set(answered.union(read)) if gathered else set()
-    for user in users:
-        locked = frozenset(
+    return {
+        pk: frozenset(
             question_pk
             for cross_pk, questions in gathered.items()
-            if (user.pk, cross_pk) not in opened
+            if (pk, cross_pk) not in opened
             for question_pk in questions
         )
-        user._locked_questions = (writes, locked)
+        for pk in pks
+    }
 
 
 class CrossQuestionQuerySet(models.QuerySet["CrossQuestion"]):

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from ccfd_community import write_generations
 from discussions import services
 from discussions.forms import CommentForm
 from discussions.limits import POSTING_LIMITED, posting_allowed
@@ -83,7 +84,10 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def read_without_answering(request: HttpRequest, slug: str) -> HttpResponse:
     """« Lire sans répondre »: recorded once, dated, shown beside the member's name."""
     cross = cross_question_for(request.user, slug)
-    ReadWithoutAnswering.objects.get_or_create(cross_question=cross, user=request.user)
+    # It opens answers to this member only: their pages' reader changes, no one else's
+    # page (the readings show on the cross questions' pages, which follow every write).
+    with write_generations.writes_within(write_generations.member_scope(request.user.pk)):
+        ReadWithoutAnswering.objects.get_or_create(cross_question=cross, user=request.user)
     if request.htmx:
         return _page(request, cross)
     return redirect(f"{cross.get_absolute_url()}#questions")
