@@ -93,11 +93,22 @@ def remembered(member_pk: int, name: str, compute: Callable[[], T]) -> T:
     member's scope (write_generations). For what of a member changes only with a write of
     those and costs queries to work out: their header's unread counter, the questions
     « réfléchir avant de lire » locks for them."""
+    return _remembered(name, compute, [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(member_pk))])
+
+
+def remembered_for_pages(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, or its value kept under `name` (and the minute) while the pages'
+    generation is the one it was computed under: for rows that only a write outside any
+    scope changes (a dossier's parts; tests/test_page_memo.py checks that no scoped write
+    touches them), which a scoped page still reads after a message on it."""
+    return _remembered(name, compute, [PAGES_KEY])
+
+
+def _remembered(name: str, compute: Callable[[], T], follows: list[str]) -> T:
     if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
         return compute()
     key = f"page-memo:value:{_minute()}:{name}"
-    names = [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(member_pk))]
-    generation, stored = _generations(names, key)
+    generation, stored = _generations(follows, key)
     kept = _kept_under(stored.get(key), generation)
     if kept is not _MISSING:
         return kept

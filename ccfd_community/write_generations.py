@@ -15,7 +15,8 @@ was committed before). Every page kept follows it, except the shared copies of a
   site's only — for the notifications, with their recipients' scopes (`notify`, read marks)
   or else every member's unread counter (`NOTICES_KEY`, which the counters follow with the
   pages' generation and their member's scope: `page_memo.remembered`);
-- any other write renews the pages' generation too: every page is built again.
+- any other write renews the pages' generation too: every page is built again; a write to
+  a dossier's parts does even inside a scope (`KEPT_UNDER_PAGES`: they are kept under it).
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ NOTIFICATIONS = "discussions_notification"
 # test_page_memo.py checks it of every demo dossier page).
 UNREAD_BY_SCOPED_PAGES = frozenset(
     {"django_session", "django_tasks_database_dbtaskresult", NOTIFICATIONS, "django_admin_log"}
+)
+# Tables whose rows are kept under the pages' generation alone (a dossier's parts:
+# dossiers.page_cache.page_parts): a write to them renews it, inside a scope too.
+KEPT_UNDER_PAGES = frozenset(
+    {
+        "dossiers_casestudy",
+        "dossiers_recommendation",
+        "dossiers_recommendation_case_studies",
+        "dossiers_question",
+    }
 )
 # Statements that change nothing a scoped page, a reader or a counter shows: a login's date,
 # a notification's email sent.
@@ -118,6 +129,8 @@ def _renewed_by(sql: str) -> set[str]:
         return {GENERATION_KEY, *(scopes or {NOTICES_KEY})}
     if table in UNREAD_BY_SCOPED_PAGES:
         return {GENERATION_KEY}
+    if table in KEPT_UNDER_PAGES:
+        return {GENERATION_KEY, PAGES_KEY, *scopes}
     return {GENERATION_KEY, *(scopes or {PAGES_KEY})}
 
 

@@ -22,7 +22,8 @@ it, `updated_at` changes).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache as memoize
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
+from ccfd_community.page_memo import remembered_for_pages
 from dossiers.models import CaseStudy, Dossier, Question, Recommendation, Region, Theme
 
 if TYPE_CHECKING:
@@ -89,15 +91,15 @@ def fragment_key(kind: str, rows_part: str, templates: tuple[str, ...]) -> str:
 # --- The dossier page -----------------------------------------------------------------------
 
 
-def dossier_page_parts(dossier: Dossier, parts: Sequence[models.Model]) -> dict[str, SafeString]:
+def dossier_page_parts(dossier: Dossier, parts: PageParts) -> dict[str, SafeString]:
     """The dossier page's shared HTML in one cache read: "head" (title and facts) and
     "contents" (the table of contents) are returned; each part's title and text is set
     on the part as `shared_html`.
 
-    `dossier` comes from the page's gate, its parts from `prefetch_page_parts`; its
-    authors, regions, themes and tags are read only on a miss.
+    `dossier` comes from the page's gate, its parts from `page_parts`; its authors,
+    regions, themes and tags are read only on a miss.
     """
-    rows_part = rows_digest([dossier, *parts]) + links_digest(parts)
+    rows_part = rows_digest([dossier, *parts]) + links_digest(parts.recommendations)
     key = fragment_key(f"dossier-{dossier.pk}", rows_part, (*PAGE_TEMPLATES, *_part_templates()))
     html = cache.get(key)
     if html is None:
@@ -108,13 +110,11 @@ def dossier_page_parts(dossier: Dossier, parts: Sequence[models.Model]) -> dict[
     return {"head": mark_safe(html["head"]), "contents": mark_safe(html["contents"])}  # noqa: S308
 
 
-def links_digest(parts: Sequence[models.Model]) -> str:
+def links_digest(recommendations: Sequence[Recommendation]) -> str:
     """Which case studies each recommendation draws on (an m2m between two parts, which
     the parts' own columns do not show)."""
     links = [
-        (part.pk, sorted(case.pk for case in part.case_studies.all()))
-        for part in parts
-        if isinstance(part, Recommendation)
+        (part.pk, sorted(case.pk for case in part.case_studies.all())) for part in recommendations
     ]
     return hashlib.sha1(repr(links).encode(), usedforsecurity=False).hexdigest()[:12]
 
@@ -127,9 +127,9 @@ def _part_templates() -> tuple[str, ...]:
     return tuple(PART_TEMPLATES.values())
 
 
-def _render_dossier_page(dossier: Dossier, parts: Sequence[models.Model]) -> dict[str, str]:
+def _render_dossier_page(dossier: Dossier, parts: PageParts) -> dict[str, str]:
     prefetch_related_objects([dossier], "authors", "regions", "themes", "tags")
-    context: dict[str, Any] = {"dossier": dossier}
+    context: dict[str, Any] = {"dossier": dossier, "parts": parts}
     html = {
         "head": render_to_string("dossiers/_detail_head.html", context),
         "contents": render_to_string("dossiers/_detail_contents.html", context),
@@ -140,27 +140,49 @@ def _render_dossier_page(dossier: Dossier, parts: Sequence[models.Model]) -> dic
     return html
 
 
-def prefetch_page_parts(dossier: Dossier) -> list[models.Model]:
-    """The dossier's parts in page order, prefetched on `dossier` (the template's loops
-    and the discussions read them), with the case studies each recommendation draws on."""
+@dataclass(frozen=True)
+class PageParts:
+    """A dossier's parts in page order: its case studies, its recommendations (each with
+    the case studies it draws on: `recommendation.case_studies.all()`) and its questions.
+    Iterated, all of them in that order (the page's discussions)."""
+
+    case_studies: list[CaseStudy]
+    recommendations: list[Recommendation]
+    questions: list[Question]
+
+    def __iter__(self) -> Iterator[models.Model]:
+        return iter([*self.case_studies, *self.recommendations, *self.questions])
+
+
+def page_parts(dossier: Dossier) -> PageParts:
+    """The parts the dossier page shows, as the page memo last kept them while nothing was
+    written outside a scope (`page_memo.remembered_for_pages`: an edit of a part or of its
+    links is such a write, a message or a note is not), else in four queries."""
+    name = f"dossier-parts:{_parts_shape()}:{dossier.pk}"
+    parts = remembered_for_pages(name, lambda: _read_parts(dossier))
+    for part in parts:
+        part.dossier = dossier  # the gate's: kept apart, and asked by the discussions
+    return parts
+
+
+@memoize
+def _parts_shape() -> str:
+    """The parts' columns: rows kept by a deploy with other models are never read back."""
+    names = [field.attname for model in PART_TEMPLATES for field in model._meta.concrete_fields]
+    return hashlib.sha1(" ".join(names).encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def _read_parts(dossier: Dossier) -> PageParts:
     # The page shows a part's HTML, not its source or plain text.
     texts = ("body", "body_text")
-    prefetch_related_objects(
-        [dossier],
-        Prefetch("case_studies", queryset=CaseStudy.objects.defer(*texts)),
-        "questions",
-        Prefetch(
-            "recommendations",
-            queryset=Recommendation.objects.defer(*texts).prefetch_related(
-                Prefetch("case_studies", queryset=CaseStudy.objects.only("pk", "title", "dossier"))
-            ),
+    drawn_on = Prefetch("case_studies", queryset=CaseStudy.objects.only("pk", "title", "dossier"))
+    return PageParts(
+        list(CaseStudy.objects.filter(dossier=dossier).defer(*texts)),
+        list(
+            Recommendation.objects.filter(dossier=dossier).defer(*texts).prefetch_related(drawn_on)
         ),
+        list(Question.objects.filter(dossier=dossier)),
     )
-    return [
-        *dossier.case_studies.all(),
-        *dossier.recommendations.all(),
-        *dossier.questions.all(),
-    ]
 
 
 # --- Dossier cards (home page, dossier list) ---------------------------------------------------

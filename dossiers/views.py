@@ -21,7 +21,7 @@ from dossiers.page_cache import (
     dossier_cards,
     dossier_page_parts,
     filter_fields_html,
-    prefetch_page_parts,
+    page_parts,
 )
 from questions.models import locked_questions
 
@@ -194,9 +194,9 @@ def _seen_otherwise_by(threads: Iterable[Thread]) -> set[int]:
 @page_memo.shared_page(dossier_reader, scope=page_scope)
 def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = dossier_for(request.user, slug)
-    targets = prefetch_page_parts(dossier)
+    parts = page_parts(dossier)
     # Every discussion of the page in two queries, whatever their size.
-    threads = dossier_threads(request.user, dossier, targets, expanded=request.GET.get("fil", ""))
+    threads = dossier_threads(request.user, dossier, parts, expanded=request.GET.get("fil", ""))
     page_memo.personal_to(
         request,
         _seen_otherwise_by(threads.values()),
@@ -208,7 +208,8 @@ def dossier_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "dossier": dossier,
             # Title, facts, contents and the parts' texts: the same for every reader.
-            "shared": dossier_page_parts(dossier, targets),
+            "shared": dossier_page_parts(dossier, parts),
+            "parts": parts,
             "threads": threads,
             "following": page_memo.reader_of(request, dossier_reader, slug).following,
         },

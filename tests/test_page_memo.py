@@ -522,6 +522,35 @@ def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
     assert not served_shared
 
 
+def test_a_dossier_s_parts_are_read_again_only_after_a_write_that_may_change_them(
+    alice_client: Client, bob, dossier
+) -> None:
+    """dossiers.page_cache.page_parts: kept under the pages' generation, so the page built
+    after a message on the dossier does not read them again, and an edit of a part, even
+    inside the dossier's scope (KEPT_UNDER_PAGES), shows on the next page."""
+    from dossiers.models import CaseStudy
+    from tests.factories import CaseStudyFactory
+
+    case = CaseStudyFactory(dossier=dossier, title="Étude d’avant")
+    url = dossier.get_absolute_url()
+
+    def page() -> tuple[str, int]:
+        with counting() as statements:
+            html = alice_client.get(url).content.decode()
+        return html, sum('FROM "dossiers_casestudy"' in sql for sql in statements)
+
+    assert page()[1] >= 1
+    comment_create(author=bob, target=case, body="Un message sur l’étude.")
+    html, read = page()
+    assert "Un message sur l’étude." in html and read == 0
+    CaseStudy.objects.filter(pk=case.pk).update(title="Étude d’après")
+    html, read = page()
+    assert "Étude d’après" in html and read >= 1
+    with write_generations.writes_within(dossier.page_scope):
+        CaseStudy.objects.filter(pk=case.pk).update(title="Étude retitrée")
+    assert "Étude retitrée" in page()[0]
+
+
 @pytest.mark.parametrize(
     ("sql", "scoped", "renewed"),
     [
@@ -535,6 +564,8 @@ def test_a_write_outside_any_scope_sends_every_dossier_page_to_be_built(
         ('UPDATE "accounts_user" SET "display_name" = %s WHERE "id" = %s', True, "scope"),
         ('UPDATE "accounts_user" SET "display_name" = %s WHERE "id" = %s', False, "pages"),
         ('ALTER TABLE "dossiers_dossier" ADD COLUMN "x" integer', False, "pages"),
+        ('UPDATE "dossiers_casestudy" SET "title" = %s WHERE "id" = %s', True, "pages, scope"),
+        ('DELETE FROM "dossiers_recommendation_case_studies" WHERE', True, "pages, scope"),
     ],
 )
 def test_what_a_write_renews(sql: str, scoped: bool, renewed: str) -> None:
@@ -543,6 +574,11 @@ def test_what_a_write_renews(sql: str, scoped: bool, renewed: str) -> None:
         "pages": {write_generations.GENERATION_KEY, write_generations.PAGES_KEY},
         "counters": {write_generations.GENERATION_KEY, write_generations.NOTICES_KEY},
         "scope": {write_generations.GENERATION_KEY, write_generations.scope_key("dossier:d")},
+        "pages, scope": {
+            write_generations.GENERATION_KEY,
+            write_generations.PAGES_KEY,
+            write_generations.scope_key("dossier:d"),
+        },
     }[renewed]
     if scoped:
         with write_generations.writes_within("dossier:d"):
