@@ -99,7 +99,7 @@ def remembered(member_pk: int, name: str, compute: Callable[[], T]) -> T:
 def remembered_for_pages(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, or its value kept under `name` (and the minute) while the pages'
     generation is the one it was computed under: for rows that only a write outside any
-    scope changes (a dossier's parts; tests/test_page_memo.py checks that no scoped write
+    scope changes (a dossier's parts; tests/test_shared_pages.py checks that no scoped write
     touches them), which a scoped page still reads after a message on it."""
     return _remembered(name, compute, [PAGES_KEY])
 
@@ -241,7 +241,7 @@ def shared_page(
     *args, **kwargs)` gives the same value (the view's arguments; a value with a stable
     repr, sets sorted), once the view has named with `personal_to` who sees it otherwise.
     The value holds whatever of the member, besides their menu and form token, the page
-    shows; tests/test_page_memo.py checks that each demo member gets the page they would
+    shows; tests/test_shared_pages.py checks that each demo member gets the page they would
     have got built. `scope(*args, **kwargs)`, if given, names the scope whose writes
     (`writes_within`) are the only scoped ones the shared copies follow."""
 

@@ -45,7 +45,7 @@ _scopes: ContextVar[frozenset[str]] = ContextVar("page_memo_scopes", default=fro
 NOTICES_KEY = "page-memo:notices"
 NOTIFICATIONS = "discussions_notification"
 # Tables that a scoped page reads only through its reader and its menu (tests/
-# test_page_memo.py checks it of every demo dossier page).
+# test_shared_pages.py checks it of every demo dossier page).
 UNREAD_BY_SCOPED_PAGES = frozenset(
     {"django_session", "django_tasks_database_dbtaskresult", NOTIFICATIONS, "django_admin_log"}
 )
