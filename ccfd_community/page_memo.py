@@ -98,9 +98,9 @@ def remembered(member_pk: int, name: str, compute: Callable[[], T]) -> T:
 
 def remembered_for_pages(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, or its value kept under `name` (and the minute) while the pages'
-    generation is the one it was computed under: for rows that only a write outside any
-    scope changes (a dossier's parts; tests/test_shared_pages.py checks that no scoped write
-    touches them), which a scoped page still reads after a message on it."""
+    generation is the one it was computed under: for rows that a scoped page still reads
+    after a message on it and that only writes renewing that generation change (a dossier's
+    parts: a write to their tables renews it even inside a scope, KEPT_UNDER_PAGES)."""
     return _remembered(name, compute, [PAGES_KEY])
 
 

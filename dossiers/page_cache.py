@@ -17,6 +17,9 @@ What the digest cannot see is only what another row holds: a theme, region or ta
 an author's display name. For those an entry lives FRAGMENT_TIMEOUT at most. A dossier's
 own choice of themes, regions, tags and authors is saved with the dossier (its form saves
 it, `updated_at` changes).
+
+The parts' rows themselves, which every dossier page reads to find its fragments and its
+discussions, are kept under the page memo's generation instead (`page_parts`).
 """
 
 from __future__ import annotations

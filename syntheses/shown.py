@@ -115,6 +115,7 @@ def _source_rows(
     `is_readable` (by `user`), with their authors: the messages among `read` (rows the page
     read through `readable_by`: readable) as they are, the others in a query per kind."""
     message = source_for(Comment._meta.label)
+    # A message still shows while visible (its SourceKind's `shown`).
     rows: dict[tuple[str, int], Any] = {
         (message.letter, pk): _ReadMessage(
             pk, row.author_id, row.author, row.body_html, row.state == _VISIBLE
