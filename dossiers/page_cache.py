@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache as memoize
 from typing import TYPE_CHECKING, Any
 
+import django
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -170,9 +171,11 @@ def page_parts(dossier: Dossier) -> PageParts:
 
 @memoize
 def _parts_shape() -> str:
-    """The parts' columns: rows kept by a deploy with other models are never read back."""
+    """The parts' columns and Django's version: rows kept by a deploy with other models (or
+    pickled by another Django) are never read back."""
     names = [field.attname for model in PART_TEMPLATES for field in model._meta.concrete_fields]
-    return hashlib.sha1(" ".join(names).encode(), usedforsecurity=False).hexdigest()[:8]
+    shape = " ".join([django.get_version(), *names])
+    return hashlib.sha1(shape.encode(), usedforsecurity=False).hexdigest()[:8]
 
 
 def _read_parts(dossier: Dossier) -> PageParts:
