@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.text import Truncator
 
 from discussions.models import Comment
@@ -108,6 +108,17 @@ class _ReadMessage:
     is_readable: bool = True
 
 
+@dataclass(frozen=True, slots=True)
+class _Unreadable:
+    """A cited contribution `user` may not read: whether it still shows, and its author
+    (the page memo's `cited_authors`), nothing of its text."""
+
+    pk: int
+    author_id: int
+    is_shown: bool
+    is_readable: bool = False
+
+
 def _source_rows(
     user: User, cited: list[tuple[SourceKind, int]], read: dict[int, Any]
 ) -> dict[tuple[str, int], Any]:
@@ -127,19 +138,36 @@ def _source_rows(
         pks = {pk for source_kind, pk in cited if source_kind is kind} - {
             pk for letter, pk in rows if letter == kind.letter
         }
-        if not pks:
-            continue
-        model = kind.model
-        queryset = (
-            model.objects.filter(pk__in=pks)
-            .select_related("author")
-            .annotate(
-                is_shown=ExpressionWrapper(kind.shown(), output_field=BooleanField()),
-                is_readable=Exists(model.objects.readable_by(user).filter(pk=OuterRef("pk"))),
-            )
-        )
-        rows.update({(kind.letter, row.pk): row for row in queryset})
+        if pks:
+            rows.update({(kind.letter, row.pk): row for row in _kind_rows(user, kind, pks)})
     return rows
+
+
+def _kind_rows(user: User, kind: SourceKind, pks: set[int]) -> list[Any]:
+    """The cited contributions of one kind: those `user` may read with what a source shows
+    of them (its author, its excerpt's fields), in one query; the others, if any, only
+    marked shown or not, in a second (no text of theirs is read)."""
+    shown = ExpressionWrapper(kind.shown(), output_field=BooleanField())
+    names = {field.name for field in kind.model._meta.concrete_fields}
+    fields = [name for name in ("title", "body_html", "exact") if name in names]
+    readable = list(
+        kind.model.objects.readable_by(user)
+        .filter(pk__in=pks)
+        .select_related("author")
+        .only("author", "author__display_name", *fields)
+        .annotate(is_shown=shown, is_readable=Value(True))
+    )
+    others = pks - {row.pk for row in readable}
+    if not others:
+        return readable
+    unreadable = kind.model.objects.filter(pk__in=others).annotate(is_shown=shown)
+    return [
+        *readable,
+        *(
+            _Unreadable(pk, author_id, is_shown)
+            for pk, author_id, is_shown in unreadable.values_list("pk", "author_id", "is_shown")
+        ),
+    ]
 
 
 def _source(number: int, kind: SourceKind, pk: int, rows: dict[tuple[str, int], Any]) -> Source:
