@@ -50,13 +50,15 @@ UNREAD_BY_SCOPED_PAGES = frozenset(
     {"django_session", "django_tasks_database_dbtaskresult", NOTIFICATIONS, "django_admin_log"}
 )
 # Tables whose rows are kept under the pages' generation alone (a dossier's parts:
-# dossiers.page_cache.page_parts): a write to them renews it, inside a scope too.
+# dossiers.page_cache.page_parts; which discussions have a synthesis:
+# syntheses.shown.synthesised_discussions): a write to them renews it, inside a scope too.
 KEPT_UNDER_PAGES = frozenset(
     {
         "dossiers_casestudy",
         "dossiers_recommendation",
         "dossiers_recommendation_case_studies",
         "dossiers_question",
+        "syntheses_synthesis",
     }
 )
 # Statements that change nothing a scoped page, a reader or a counter shows: a login's date,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.text import Truncator
 
+from ccfd_community.page_memo import remembered_for_pages
 from discussions.models import Comment
 from dossiers.markdown import html_text
 from syntheses.citations import SOURCES, SourceKind, source_for, source_of
@@ -187,9 +188,12 @@ def _excerpt(row: Any) -> str:
 
 def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
     """Set `thread.synthesis` (a ShownSynthesis, or None) on each thread of a page that
-    `user` may read the synthesis of: one query, and the sources' queries if any."""
+    `user` may read the synthesis of: one query, and the sources' queries if any; none when
+    no discussion of the page has a synthesis (`synthesised_discussions`)."""
     threads = list(threads)
     keys = {thread.kind.key(thread.pk): thread for thread in threads}
+    if not keys.keys() & synthesised_discussions():
+        return
     syntheses = Synthesis.objects.readable_by(user).of_keys(keys).select_related("updated_by")
     # The threads' messages were read through Comment.objects.readable_by(user).
     read = {
@@ -200,6 +204,16 @@ def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
     }
     for item in shown_syntheses(user, syntheses, read):
         keys[item.synthesis.discussion].synthesis = item
+
+
+def synthesised_discussions() -> frozenset[str]:
+    """The thread keys of every discussion that has a synthesis, whoever may read it (a key
+    only saves a page the query of its syntheses): kept under the pages' generation, which
+    a write to the syntheses renews (write_generations.KEPT_UNDER_PAGES)."""
+    return remembered_for_pages(
+        "synthesised-discussions",
+        lambda: frozenset(Synthesis.objects.values_list("discussion", flat=True)),
+    )
 
 
 def cited_comments(comment_pks: Iterable[int]) -> dict[int, int]:

@@ -382,6 +382,7 @@ def test_a_dossier_s_parts_are_read_again_only_after_a_write_that_may_change_the
         ('ALTER TABLE "dossiers_dossier" ADD COLUMN "x" integer', False, "pages"),
         ('UPDATE "dossiers_casestudy" SET "title" = %s WHERE "id" = %s', True, "pages, scope"),
         ('DELETE FROM "dossiers_recommendation_case_studies" WHERE', True, "pages, scope"),
+        ('INSERT INTO "syntheses_synthesis" ("body") VALUES (%s)', True, "pages, scope"),
     ],
 )
 def test_what_a_write_renews(sql: str, scoped: bool, renewed: str) -> None:

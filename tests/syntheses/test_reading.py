@@ -279,3 +279,22 @@ def test_the_annotations_api_names_the_synthesis_citing_each_when_the_reader_may
     assert marks[plain.pk] is None and marks[in_locked.pk] is None
     one = alice_client.get(reverse("discussions:annotation-detail", args=[cited.pk])).json()
     assert one["ccfd"]["cited_in"] == marks[cited.pk]
+
+
+def test_a_page_whose_discussions_have_no_synthesis_does_not_ask_for_one(
+    alice_client: Client, bob: Any, carol: Any, dossier: Any, question: Any
+) -> None:
+    """syntheses.shown.synthesised_discussions, kept under the pages' generation: a
+    message (a scoped write) leaves it kept; a synthesis written renews it."""
+    from discussions.services import comment_create
+    from tests.memo import counting
+
+    url = dossier.get_absolute_url()
+    alice_client.get(url)
+    comment_create(author=bob, target=question, body="Un message : la page est à refaire.")
+    with counting() as statements:
+        html = alice_client.get(url).content.decode()
+    assert "Un message : la page est à refaire." in html
+    assert not [sql for sql in statements if 'FROM "syntheses_synthesis"' in sql]
+    synthesis_save(writer=carol, target=question, body="Une synthèse toute neuve.")
+    assert "Une synthèse toute neuve." in alice_client.get(url).content.decode()
