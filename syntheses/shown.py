@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.text import Truncator
 
@@ -192,7 +193,7 @@ def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
     no discussion of the page has a synthesis (`synthesised_discussions`)."""
     threads = list(threads)
     keys = {thread.kind.key(thread.pk): thread for thread in threads}
-    if not keys.keys() & synthesised_discussions():
+    if settings.PAGE_MEMO and not keys.keys() & synthesised_discussions():
         return
     syntheses = Synthesis.objects.readable_by(user).of_keys(keys).select_related("updated_by")
     # The threads' messages were read through Comment.objects.readable_by(user).
@@ -208,8 +209,10 @@ def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
 
 def synthesised_discussions() -> frozenset[str]:
     """The thread keys of every discussion that has a synthesis, whoever may read it (a key
-    only saves a page the query of its syntheses): kept under the pages' generation, which
-    a write to the syntheses renews (write_generations.KEPT_UNDER_PAGES)."""
+    only saves a page the query of its syntheses): kept in the page memo's cache under the
+    pages' generation, which a write to the syntheses renews (write_generations.
+    KEPT_UNDER_PAGES); one short key per synthesis. Without the memo, not asked: each page
+    would read them all."""
     return remembered_for_pages(
         "synthesised-discussions",
         lambda: frozenset(Synthesis.objects.values_list("discussion", flat=True)),
