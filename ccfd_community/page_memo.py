@@ -87,25 +87,33 @@ _TOKEN_PATTERN = rb"[%s]{%d}" % (CSRF_ALLOWED_CHARS.encode(), CSRF_TOKEN_LENGTH)
 OwnPieces = dict[int, tuple[tuple[str, str], ...]]
 
 
+def keeps_values() -> bool:
+    """Whether values are kept across requests now (`remembered`, `remembered_for_pages`):
+    with the memo on and Redis answering; else each is computed every time it is asked."""
+    return settings.PAGE_MEMO and not getattr(cache, "degraded", False)
+
+
 def remembered(member_pk: int, name: str, compute: Callable[[], T]) -> T:
-    """`compute()`, or its value kept under `name` (and the minute) while the generations
-    it follows are those it was computed under: the pages', the notifications' and the
-    member's scope (write_generations). For what of a member changes only with a write of
-    those and costs queries to work out: their header's unread counter, the questions
-    « réfléchir avant de lire » locks for them."""
-    return _remembered(name, compute, [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(member_pk))])
+    """`compute()`, or the member's value kept under `name` (and the minute) while the
+    generations it follows are those it was computed under: the pages', the notifications'
+    and the member's scope (write_generations). For what of a member changes only with a
+    write of those and costs queries to work out: their header's unread counter, the
+    questions « réfléchir avant de lire » locks for them."""
+    follows = [PAGES_KEY, NOTICES_KEY, scope_key(member_scope(member_pk))]
+    return _remembered(f"{name}:{member_pk}", compute, follows)
 
 
 def remembered_for_pages(name: str, compute: Callable[[], T]) -> T:
     """`compute()`, or its value kept under `name` (and the minute) while the pages'
     generation is the one it was computed under: for rows that a scoped page still reads
     after a message on it and that only writes renewing that generation change (a dossier's
-    parts: a write to their tables renews it even inside a scope, KEPT_UNDER_PAGES)."""
+    parts, which discussions have a synthesis: a write to their tables renews it even
+    inside a scope, write_generations.KEPT_UNDER_PAGES)."""
     return _remembered(name, compute, [PAGES_KEY])
 
 
 def _remembered(name: str, compute: Callable[[], T], follows: list[str]) -> T:
-    if not settings.PAGE_MEMO or getattr(cache, "degraded", False):
+    if not keeps_values():
         return compute()
     key = f"page-memo:value:{_minute()}:{name}"
     generation, stored = _generations(follows, key)

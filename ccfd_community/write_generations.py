@@ -16,7 +16,8 @@ was committed before). Every page kept follows it, except the shared copies of a
   or else every member's unread counter (`NOTICES_KEY`, which the counters follow with the
   pages' generation and their member's scope: `page_memo.remembered`);
 - any other write renews the pages' generation too: every page is built again; a write to
-  a dossier's parts does even inside a scope (`KEPT_UNDER_PAGES`: they are kept under it).
+  a table whose rows are kept under it (`KEPT_UNDER_PAGES`: a dossier's parts, the
+  syntheses) does even inside a scope.
 """
 
 from __future__ import annotations

@@ -25,6 +25,6 @@ def notifications(request: HttpRequest) -> dict[str, Callable[[], int]]:
 
     @cache
     def unread_notification_count() -> int:
-        return remembered(user.pk, f"unread-notifications:{user.pk}", count)
+        return remembered(user.pk, "unread-notifications", count)
 
     return {"unread_notification_count": unread_notification_count}

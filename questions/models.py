@@ -62,8 +62,7 @@ def locked_questions(user: Any) -> frozenset[int] | None:
         if transaction.get_connection().in_atomic_block:
             locked = _locked_of([user])[user.pk]
         else:
-            name = f"locked-questions:{user.pk}"
-            locked = remembered(user.pk, name, lambda: _locked_of([user])[user.pk])
+            locked = remembered(user.pk, "locked-questions", lambda: _locked_of([user])[user.pk])
         kept = user._locked_questions = (writes, locked)
     return kept[1]
 

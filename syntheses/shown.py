@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.text import Truncator
 
-from ccfd_community.page_memo import remembered_for_pages
+from ccfd_community.page_memo import keeps_values, remembered_for_pages
 from discussions.models import Comment
 from dossiers.markdown import html_text
 from syntheses.citations import SOURCES, SourceKind, source_for, source_of
@@ -99,26 +98,17 @@ def shown_syntheses(
 
 
 @dataclass(frozen=True, slots=True)
-class _ReadMessage:
-    """A cited message the page read through `readable_by`, as `_source_rows` gives it."""
-
-    pk: int
-    author_id: int
-    author: Any
-    body_html: str
-    is_shown: bool
-    is_readable: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class _Unreadable:
-    """A cited contribution `user` may not read: whether it still shows, and its author
-    (the page memo's `cited_authors`), nothing of its text."""
+class _Row:
+    """A cited contribution as `_source` reads it when it is no model row: a message the
+    page's threads read through `readable_by` (readable), or a contribution `user` may not
+    read (whether it still shows, and its author for `cited_authors`: none of its text)."""
 
     pk: int
     author_id: int
     is_shown: bool
-    is_readable: bool = False
+    is_readable: bool
+    author: Any = None
+    body_html: str = ""
 
 
 def _source_rows(
@@ -130,8 +120,8 @@ def _source_rows(
     message = source_for(Comment._meta.label)
     # A message still shows while visible (its SourceKind's `shown`).
     rows: dict[tuple[str, int], Any] = {
-        (message.letter, pk): _ReadMessage(
-            pk, row.author_id, row.author, row.body_html, row.state == _VISIBLE
+        (message.letter, pk): _Row(
+            pk, row.author_id, row.state == _VISIBLE, True, row.author, row.body_html
         )
         for source_kind, pk in cited
         if source_kind is message and (row := read.get(pk)) is not None
@@ -166,7 +156,7 @@ def _kind_rows(user: User, kind: SourceKind, pks: set[int]) -> list[Any]:
     return [
         *readable,
         *(
-            _Unreadable(pk, author_id, is_shown)
+            _Row(pk, author_id, is_shown, False)
             for pk, author_id, is_shown in unreadable.values_list("pk", "author_id", "is_shown")
         ),
     ]
@@ -193,7 +183,7 @@ def attach_syntheses(user: User, threads: Iterable[Thread]) -> None:
     no discussion of the page has a synthesis (`synthesised_discussions`)."""
     threads = list(threads)
     keys = {thread.kind.key(thread.pk): thread for thread in threads}
-    if settings.PAGE_MEMO and not keys.keys() & synthesised_discussions():
+    if keeps_values() and not keys.keys() & synthesised_discussions():
         return
     syntheses = Synthesis.objects.readable_by(user).of_keys(keys).select_related("updated_by")
     # The threads' messages were read through Comment.objects.readable_by(user).
@@ -211,8 +201,8 @@ def synthesised_discussions() -> frozenset[str]:
     """The thread keys of every discussion that has a synthesis, whoever may read it (a key
     only saves a page the query of its syntheses): kept in the page memo's cache under the
     pages' generation, which a write to the syntheses renews (write_generations.
-    KEPT_UNDER_PAGES); one short key per synthesis. Without the memo, not asked: each page
-    would read them all."""
+    KEPT_UNDER_PAGES); one short key per synthesis. Not asked when no value is kept
+    (`page_memo.keeps_values`): each page would read them all."""
     return remembered_for_pages(
         "synthesised-discussions",
         lambda: frozenset(Synthesis.objects.values_list("discussion", flat=True)),
